@@ -2,7 +2,9 @@ package nlp
 
 import (
 	"context"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A Segmenter splits Doc.Text into sentences, tuned for English news:
@@ -11,7 +13,8 @@ import (
 //     ("the U.S. said", "Gen. Smith"), an initial ("George W. Bush"), a list
 //     number ("1. First item"), or the next word starts in lowercase. A plain
 //     abbreviation such as "U.S." or "Inc." still ends a sentence when the
-//     next word commonly starts one ("supplied by the U.S. The next day").
+//     next word commonly starts one ("supplied by the U.S. The next day")
+//     or starts a new line.
 //   - "?", "!", "…" and runs such as "?!" or "..." end a sentence unless
 //     the next word starts in lowercase.
 //   - Closing quotes and brackets after the punctuation stay with the
@@ -79,6 +82,18 @@ func (g *segmenter) run() {
 		g.out = make([]Sentence, 0, len(t)/128+1)
 	}
 	for i := 0; i < len(t); {
+		// Fast path: ASCII letters, digits and most punctuation.
+		if c := t[i]; c < utf8.RuneSelf && asciiClass[c]&cSpace == 0 && c != '.' && c != '?' && c != '!' {
+			if g.start < 0 {
+				g.start = i
+			}
+			if g.lineFirst < 0 {
+				g.lineFirst = i
+			}
+			i++
+			g.end = i
+			continue
+		}
 		if n, para := newlineAt(t, i); n > 0 {
 			g.newline(i+n, para)
 			i += n
@@ -162,7 +177,9 @@ func (g *segmenter) boundary(p, q, j int) bool {
 	case abbrevTitle, abbrevInner:
 		return false
 	case abbrevPlain:
-		return isStarter(wordAt(t, k))
+		// A line break after "U.S." more often ends a paragraph than
+		// wraps a line.
+		return isStarter(wordAt(t, k)) || strings.ContainsAny(t[j:k], "\n\r\u2028\u0085")
 	case abbrevInitial:
 		w := wordAt(t, k)
 		return len(w) > 1 && isStarter(w)

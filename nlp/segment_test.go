@@ -44,6 +44,8 @@ func TestSegmenter(t *testing.T) {
 		{"U.S. at the end of the text", "He lives in the U.S.", []string{"He lives in the U.S."}},
 		{"U.N. and pronoun", "The aid came from the U.N. It was not enough.",
 			[]string{"The aid came from the U.N.", "It was not enough."}},
+		{"U.S. at the end of a line", "The arms came from the U.S.\nSyria's army fled.",
+			[]string{"The arms came from the U.S.", "Syria's army fled."}},
 		{"titles", "Gen. Smith met Lt. Col. Jones and Sen. Brown. They talked.",
 			[]string{"Gen. Smith met Lt. Col. Jones and Sen. Brown.", "They talked."}},
 		{"Mr. Mrs. Dr.", "Mr. and Mrs. Smith met Dr. Lee and Rep. Gov. Ward. He left.",

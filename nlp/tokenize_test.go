@@ -73,6 +73,12 @@ func TestTokenizer(t *testing.T) {
 		{"possessive then comma", `Syria's, "Assad's".`, `Syria 's , " Assad 's " .`,
 			[]string{"Syria's=Syria+'s", "Assad's=Assad+'s"}},
 
+		{"abbreviation with 's", "The U.N.'s envoy.", "The U.N. 's envoy .", []string{"U.N.'s=U.N.+'s"}},
+		{"decade with 's", "In the 1990's.", "In the 1990's .", nil},
+		{"clitic standing alone", "FERC 's plan and we 're off.", "FERC 's plan and we 're off .", nil},
+		{"year with apostrophe", "In '72 and the ’90s.", "In '72 and the ’90s .", nil},
+		{"two single quotes", "He said ''no'' twice.", "He said '' no '' twice .", nil},
+
 		// Hyphens.
 		{"hyphenated names", "Bashar al-Assad and the al-Qaida-linked group in a carrot-and-stick deal.",
 			"Bashar al-Assad and the al-Qaida-linked group in a carrot-and-stick deal .", nil},
@@ -81,12 +87,14 @@ func TestTokenizer(t *testing.T) {
 
 		// Abbreviations.
 		{"U.S. and U.N.", "The U.S. and U.N. met.", "The U.S. and U.N. met .", nil},
-		{"final abbreviation", "He lives in the U.S.", "He lives in the U.S.", nil},
+		{"final abbreviation", "He lives in the U.S.", "He lives in the U.S .", nil},
+		{"final abbreviation then closers", `He said "in the U.S.")`, `He said " in the U.S . " )`, nil},
+		{"abbreviation before the final period", "He lives in the U.S. now.", "He lives in the U.S. now .", nil},
 		{"abbreviation then quote", `He said "the U.S." did it.`, `He said " the U.S. " did it .`, nil},
 		{"titles", "Gen. Smith met Lt. Col. Jones, Dr. Lee and Mr. Ali.", "Gen. Smith met Lt. Col. Jones , Dr. Lee and Mr. Ali .", nil},
 		{"e.g. i.e. etc.", "Arms, e.g. rifles, i.e. guns, etc., were seized.", "Arms , e.g. rifles , i.e. guns , etc. , were seized .", nil},
 		{"a.m. and Jan.", "At 5 a.m. on Jan. 5.", "At 5 a.m. on Jan. 5 .", nil},
-		{"U.S.-backed", "U.S.-backed and pro-U.S. forces (U.S.)", "U.S.-backed and pro-U.S. forces ( U.S. )", nil},
+		{"U.S.-backed", "U.S.-backed and pro-U.S. forces (U.S.) left.", "U.S.-backed and pro-U.S. forces ( U.S. ) left .", nil},
 		{"initials", "George W. Bush and J. R. R. Tolkien.", "George W. Bush and J. R. R. Tolkien .", nil},
 		{"final letter", "It is Plan B.", "It is Plan B .", nil},
 		{"unknown word with period", "Troops left Aleppo.", "Troops left Aleppo .", nil},
@@ -100,13 +108,21 @@ func TestTokenizer(t *testing.T) {
 		{"ordinals and sign", "The 21st brigade lost -5 points.", "The 21st brigade lost - 5 points .", nil},
 		{"and/or", "Aid and/or arms.", "Aid and / or arms .", nil},
 
+		{"clock times", "At 5pm and 7:30PM, not 5 pm.", "At 5 pm and 7:30 PM , not 5 pm .", nil},
+
+		// Runs and emoticons.
+		{"symbol runs", "=== *** >> ~~", "=== *** >> ~~", nil},
+		{"mixed final punctuation", "Really.? Yes!?", "Really .? Yes !?", nil},
+		{"emoticon", "Great :) and ;-)", "Great :) and ;-)", nil},
+		{"not an emoticon", "Time:)", "Time : )", nil},
+
 		// URLs, e-mail, handles.
 		{"URL", "Visit https://www.un.org/en/news?id=5 today.", "Visit https://www.un.org/en/news?id=5 today .", nil},
 		{"URL in brackets", "(www.un.org) and (see http://x.org/a_(b)).", "( www.un.org ) and ( see http://x.org/a_(b) ) .", nil},
 		{"domain", "See un.org.", "See un.org .", nil},
 		{"email", "Write to press@un.org.", "Write to press@un.org .", nil},
 		{"AT&T", "AT&T and R&D, Q&A, salt&pepper.", "AT&T and R&D , Q&A , salt & pepper .", nil},
-		{"hashtag and handle", "#Syria @UN_News", "#Syria @UN_News", nil},
+		{"hashtag and handle", "#Syria @UN_News #1", "#Syria @UN_News # 1", nil},
 
 		// Unicode.
 		{"diacritics", "Café in Zürich, Hülya Öztürk.", "Café in Zürich , Hülya Öztürk .", nil},
@@ -186,6 +202,30 @@ func checkTokens(t testing.TB, doc *Doc) {
 		t.Fatalf("%d tokens, but the sentences end at token %d", len(doc.Tokens), next)
 	}
 	checkCover(t, text, covered, "token")
+}
+
+func TestTokenizerKeepFinalPeriod(t *testing.T) {
+	for _, tt := range []struct {
+		keep bool
+		want string
+	}{
+		{false, "He went to the U.S . Then he left the U.N ."},
+		{true, "He went to the U.S. Then he left the U.N."},
+	} {
+		doc := &Doc{Text: "He went to the U.S. Then he left the U.N."}
+		p := Pipeline{new(Segmenter), &Tokenizer{KeepFinalPeriod: tt.keep}}
+		if err := p.Annotate(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		checkTokens(t, doc)
+		var forms []string
+		for _, tk := range doc.Tokens {
+			forms = append(forms, tk.Form)
+		}
+		if got := strings.Join(forms, " "); got != tt.want || len(doc.Sentences) != 2 {
+			t.Errorf("KeepFinalPeriod %v: got %d sentences, tokens %s, want 2, %s", tt.keep, len(doc.Sentences), got, tt.want)
+		}
+	}
 }
 
 func TestSeedTokens(t *testing.T) {
