@@ -23,7 +23,8 @@ import (
 //     lines is a sentence of its own. A single line break ends one before a
 //     list item ("2) ...", "- ...") and after a line that looks like a
 //     headline: no final punctuation, no dangling function word, and either
-//     title case or followed by a much longer line.
+//     title case, or followed by a byline ("By ..."), a dateline or a much
+//     longer line.
 //   - Datelines ("DAMASCUS (Reuters) - Syrian forces ...") stay with their
 //     first sentence: dashes never end a sentence.
 //
@@ -355,9 +356,9 @@ const maxHeadline = 200
 // looksLikeHeadline reports whether the line t[s:e], which has no blank line
 // after it and whose next line starts at t[k], is a headline: short, not
 // ending in punctuation or a function word, followed by a line that does not
-// start in lowercase, and either in title case or much shorter than the
-// line after it. Hard-wrapped body text fails the last test because its
-// lines have about the same length.
+// start in lowercase, and either in title case, followed by a byline or a
+// dateline, or much shorter than the line after it. Hard-wrapped body text
+// fails the last test because its lines have about the same length.
 func (g *segmenter) looksLikeHeadline(s, e, k int) bool {
 	t := g.text
 	if e-s > maxHeadline {
@@ -399,7 +400,7 @@ func (g *segmenter) looksLikeHeadline(s, e, k int) bool {
 	if words == 0 || words > 30 || isFunctionWord(lastWord) {
 		return false
 	}
-	if capitalized*10 >= words*6 {
+	if capitalized*10 >= words*6 || g.bylineAt(k) || g.datelineAt(k) {
 		return true
 	}
 	nextEnd := k
@@ -410,6 +411,41 @@ func (g *segmenter) looksLikeHeadline(s, e, k int) bool {
 		nextEnd++
 	}
 	return nextEnd-k > e-s+20
+}
+
+// bylineAt reports whether a byline ("By Suleiman Al-Khalidi") starts at t[k].
+func (g *segmenter) bylineAt(k int) bool {
+	t := g.text[k:]
+	return len(t) > 3 && (t[:3] == "By " || t[:3] == "BY ") && asciiClass[t[3]]&cUpper != 0
+}
+
+// datelineAt reports whether a dateline starts at t[k]: one to three words
+// in capitals followed by a comma, a bracket or a dash ("AMMAN (Reuters) -",
+// "BEIRUT, July 5 (AP) —", "UNITED NATIONS —").
+func (g *segmenter) datelineAt(k int) bool {
+	t := g.text
+	i, letters := k, 0
+	for range 3 {
+		ws := i
+		for i < len(t) && (asciiClass[t[i]]&cUpper != 0 || i > ws && (t[i] == '-' || t[i] == '.' || t[i] == '\'')) {
+			i++
+		}
+		if i-ws < 2 || i >= len(t) {
+			return false
+		}
+		letters += i - ws
+		switch rest := t[i:]; {
+		case rest[0] == ',':
+			return letters >= 3
+		case strings.HasPrefix(rest, " (") || strings.HasPrefix(rest, " -") ||
+			strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " –"):
+			return letters >= 3
+		case rest[0] != ' ':
+			return false
+		}
+		i++
+	}
+	return false
 }
 
 // isFunctionWord reports whether w, ending a line, shows that the sentence

@@ -3,6 +3,7 @@ package nlp
 import (
 	"context"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -286,6 +287,14 @@ func FuzzTokenizer(f *testing.F) {
 		}
 		checkSentences(t, doc)
 		checkTokens(t, doc)
+		// Annotating again gives the same layers.
+		again := &Doc{Text: text}
+		if err := (Pipeline{new(Segmenter), new(Tokenizer)}).Annotate(context.Background(), again); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(doc, again) {
+			t.Fatal("a second run gave different sentences or tokens")
+		}
 	})
 }
 
