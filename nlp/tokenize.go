@@ -156,11 +156,15 @@ func (z *tokenizer) sentence(ss, se int) {
 // chunk tokenizes t[a:b], a run of non-space runes in a sentence ending at se.
 func (z *tokenizer) chunk(a, b, se int) {
 	t := z.text
-	// quoted is set when the chunk opens with a single quote, so that a
-	// final "'" closes the quotation instead of marking a possessive.
-	quoted := false
+	// quoted is set when the chunk opens with a single quote, after other
+	// opening quotes and brackets if any, so that a final "'" closes the
+	// quotation instead of marking a possessive.
+	quoted, lead := false, true
 	for i := a; i < b; {
 		r, n := decode(t, i)
+		if !isOpener(r) {
+			lead = false
+		}
 		if isWordRune(r, n) {
 			if hasURLPrefix(t[i:b]) {
 				e := urlEnd(t, i, b)
@@ -195,7 +199,7 @@ func (z *tokenizer) chunk(a, b, se int) {
 			if e = apostropheEnd(t, i, e, b); e > i+n {
 				break // "'s", "'72", "''"
 			}
-			if i == a && r != '’' {
+			if lead && r != '’' {
 				quoted = true
 			}
 		case '-', '=', '*', '~', '_', '+', '<', '>', '^', '`', '|', '/', '\\':
@@ -500,6 +504,11 @@ func cliticLen(w string) int {
 		case "s":
 		case "m":
 			if stem != "I" && stem != "i" {
+				return 0
+			}
+		case "ve":
+			// "could've", and after another clitic: "shouldn't've", "I'd've".
+			if !takesClitic(stem) && (len(stem) > 12 || cliticLen(stem) == 0) {
 				return 0
 			}
 		default:

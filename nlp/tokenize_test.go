@@ -60,6 +60,8 @@ func TestTokenizer(t *testing.T) {
 			"I 'm sure they 're here ; we 've seen you 'll and he 'd .",
 			[]string{"I'm=I+'m", "they're=they+'re", "we've=we+'ve", "you'll=you+'ll", "he'd=he+'d"}},
 		{"could've", "They could've won.", "They could 've won .", []string{"could've=could+'ve"}},
+		{"two clitics", "They shouldn't've won.", "They should n't 've won .", []string{"shouldn't've=should+n't+'ve"}},
+		{"quote inside brackets", "(\"'rebels'\")", "( \" ' rebels ' \" )", nil},
 		{"possessive", "Bush's plan and Syria's army.", "Bush 's plan and Syria 's army .",
 			[]string{"Bush's=Bush+'s", "Syria's=Syria+'s"}},
 		{"it's", "It's over, let's go.", "It 's over , let 's go .", []string{"It's=It+'s", "let's=let+'s"}},
