@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -276,6 +277,22 @@ func TestTokenizerCancelled(t *testing.T) {
 			t.Errorf("%T: got %v, want context.Canceled", a, err)
 		}
 	}
+}
+
+// TestConcurrentUse runs one Segmenter and one Tokenizer from several
+// goroutines; run it with -race.
+func TestConcurrentUse(t *testing.T) {
+	p := Pipeline{new(Segmenter), new(Tokenizer)}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			doc := &Doc{Text: benchText[:5000]}
+			if err := p.Annotate(context.Background(), doc); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func FuzzTokenizer(f *testing.F) {
