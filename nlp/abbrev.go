@@ -51,8 +51,11 @@ type Abbreviations struct {
 	kinds map[string]abbrevKind
 }
 
-// DefaultAbbreviations returns the list embedded from nlp/data/abbreviations.txt.
-var DefaultAbbreviations = sync.OnceValue(func() *Abbreviations {
+// DefaultAbbreviations returns the list embedded from
+// nlp/data/abbreviations.txt, compiled on first use.
+func DefaultAbbreviations() *Abbreviations { return defaultAbbreviations() }
+
+var defaultAbbreviations = sync.OnceValue(func() *Abbreviations {
 	// TestDefaultAbbreviations checks that the embedded file has no bad
 	// lines; were there any, the good ones would still be used.
 	a, _ := parseAbbreviations("abbreviations.txt", strings.NewReader(abbreviationsTxt))
