@@ -87,7 +87,7 @@ func ewtAlign(text string, pos *int, form string) (Span, bool) {
 }
 
 // f1 returns precision, recall and F1 of got against want, as sets.
-func f1(got, want map[Span]bool) (p, r, f float64) {
+func spanF1(got, want map[Span]bool) (p, r, f float64) {
 	hit := 0
 	for s := range got {
 		if want[s] {
@@ -152,11 +152,11 @@ func TestEWTTokenization(t *testing.T) {
 		}
 		offset += len(s.text) + 1
 	}
-	p, r, f := f1(got, want)
+	p, r, f := spanF1(got, want)
 	t.Logf("EWT dev words: P %.4f R %.4f F1 %.4f (%d sentences, %d not aligned)", p, r, f, len(sents), skipped)
-	pn, rn, fn := f1(gotNH, wantNH)
+	pn, rn, fn := spanF1(gotNH, wantNH)
 	t.Logf("EWT dev words, sentences without hyphens: P %.4f R %.4f F1 %.4f", pn, rn, fn)
-	pm, rm, fm := f1(gotMW, wantMW)
+	pm, rm, fm := spanF1(gotMW, wantMW)
 	t.Logf("EWT dev multiword tokens: P %.4f R %.4f F1 %.4f", pm, rm, fm)
 	// Raise the floors as the tokenizer improves.
 	const floor, floorNH, floorMW = 0.98, 0.988, 0.87
@@ -198,7 +198,7 @@ func TestEWTSegmentation(t *testing.T) {
 	for _, s := range doc.Sentences {
 		got[s.Span] = true
 	}
-	p, r, f := f1(got, want)
+	p, r, f := spanF1(got, want)
 	t.Logf("EWT dev sentences: P %.4f R %.4f F1 %.4f (%d gold, %d found)", p, r, f, len(want), len(got))
 	const floor = 0.80 // raise it as the segmenter improves
 	if f < floor {
