@@ -1,0 +1,229 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// sitrep runs the command line args in-process and returns what it printed
+// and its exit status.
+func sitrep(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// A cliCase is one run of sitrep whose output is compared with
+// testdata/golden/NAME.golden.
+type cliCase struct {
+	name  string
+	args  []string
+	stdin string
+	code  int  // the exit status wanted; checked apart from the golden file
+	valid bool // stdout must be valid CoNLL-U, or valid JSON for --format json
+}
+
+const newsSentence = "Syrian government forces shelled rebel positions in Daraa on Tuesday.\n"
+
+var cliCases = []cliCase{
+	// The main job.
+	{name: "parse_stdin", args: []string{"parse", "-"}, stdin: newsSentence, valid: true},
+	{name: "parse_conllu", args: []string{"parse", "testdata/news.txt"}, valid: true},
+	{name: "parse_json", args: []string{"parse", "--format", "json", "testdata/news.txt"}, valid: true},
+	{name: "parse_flags_after_file", args: []string{"parse", "testdata/news.txt", "--format=json"}, valid: true},
+	{name: "parse_empty", args: []string{"parse", "testdata/empty.txt"}},
+	{name: "parse_empty_json", args: []string{"parse", "--format", "json", "testdata/empty.txt"}, valid: true},
+	{name: "parse_input_conllu", args: []string{"parse", "--input", "conllu", "testdata/tiny.conllu"}, valid: true},
+	{name: "parse_input_conllu_json", args: []string{"parse", "--input", "conllu", "--format", "json", "testdata/tiny.conllu"}, valid: true},
+
+	// Bad input.
+	{name: "parse_missing", args: []string{"parse", "testdata/missing.txt"}, code: exitFailure},
+	{name: "parse_directory", args: []string{"parse", "testdata"}, code: exitFailure},
+	{name: "parse_binary", args: []string{"parse", "testdata/binary.dat"}, code: exitFailure},
+	{name: "parse_control", args: []string{"parse", "testdata/control.dat"}, code: exitFailure},
+	{name: "parse_utf16", args: []string{"parse", "testdata/utf16.txt"}, code: exitFailure},
+	{name: "parse_binary_stdin", args: []string{"parse", "-"}, stdin: "\x00\x01\x02", code: exitFailure},
+	{name: "parse_invalid_utf8", args: []string{"parse", "testdata/latin1.txt"}, valid: true},
+	{name: "parse_invalid_utf8_conllu", args: []string{"parse", "--input", "conllu", "testdata/latin1.conllu"}, valid: true},
+	{name: "parse_bad_conllu", args: []string{"parse", "--input", "conllu", "testdata/bad.conllu"}, code: exitFailure},
+	{name: "parse_text_as_conllu", args: []string{"parse", "--input", "conllu", "testdata/news.txt"}, code: exitFailure},
+	{name: "parse_missing_model", args: []string{"parse", "--model", "testdata/missing.model.gz", "testdata/news.txt"}, code: exitFailure},
+	{name: "parse_bad_model", args: []string{"parse", "--model", "testdata/news.txt", "testdata/news.txt"}, code: exitFailure},
+
+	// Usage errors.
+	{name: "no_args", args: []string{}, code: exitUsage},
+	{name: "unknown_command", args: []string{"frobnicate"}, code: exitUsage},
+	{name: "parse_no_file", args: []string{"parse"}, code: exitUsage},
+	{name: "parse_two_files", args: []string{"parse", "a.txt", "b.txt"}, code: exitUsage},
+	{name: "parse_unknown_flag", args: []string{"parse", "--frobnicate", "testdata/news.txt"}, code: exitUsage},
+	{name: "parse_bad_format", args: []string{"parse", "--format", "xml", "testdata/news.txt"}, code: exitUsage},
+	{name: "parse_bad_input", args: []string{"parse", "--input", "html", "testdata/news.txt"}, code: exitUsage},
+	{name: "eval_nothing", args: []string{"eval"}, code: exitUsage},
+	{name: "eval_unknown", args: []string{"eval", "petrarch"}, code: exitUsage},
+	{name: "eval_ud_no_file", args: []string{"eval", "ud"}, code: exitUsage},
+	{name: "bench_unknown_stage", args: []string{"bench", "ingest"}, code: exitUsage},
+	{name: "train_bad_folds", args: []string{"train", "--folds", "many"}, code: exitUsage},
+	{name: "train_negative_epochs", args: []string{"train", "--tagger-epochs", "-1"}, code: exitUsage},
+	{name: "train_missing_treebank", args: []string{"train", "--treebank", "testdata/missing", "--out", "testdata/missing/m.gz"}, code: exitFailure},
+	{name: "version_extra_arg", args: []string{"version", "now"}, code: exitUsage},
+
+	// Help.
+	{name: "help", args: []string{"help"}},
+	{name: "help_parse", args: []string{"help", "parse"}},
+	{name: "help_eval", args: []string{"help", "eval"}},
+	{name: "help_eval_ud", args: []string{"help", "eval", "ud"}},
+	{name: "help_train", args: []string{"help", "train"}},
+	{name: "help_bench", args: []string{"help", "bench"}},
+	{name: "help_unknown", args: []string{"help", "frobnicate"}, code: exitUsage},
+	{name: "parse_dash_h", args: []string{"parse", "-h"}},
+	{name: "eval_dash_dash_help", args: []string{"eval", "--help"}},
+
+	// Evaluation on a hand-written treebank.
+	{name: "eval_ud", args: []string{"eval", "ud", "testdata/tiny.conllu"}},
+	{name: "eval_ud_json", args: []string{"eval", "ud", "--json", "testdata/tiny.conllu"}},
+	{name: "eval_ud_missing", args: []string{"eval", "ud", "testdata/missing.conllu"}, code: exitFailure},
+	{name: "eval_ud_bad", args: []string{"eval", "ud", "testdata/bad.conllu"}, code: exitFailure},
+}
+
+// masks replace what changes from run to run (speeds, times) in outputs.
+var masks = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`(?m)^(words/s +)\d+$`), "${1}N"},
+	{regexp.MustCompile(`"(seconds|words_per_sec)":[0-9.e+-]+`), `"$1":N`},
+}
+
+func mask(s string) string {
+	for _, m := range masks {
+		s = m.re.ReplaceAllString(s, m.with)
+	}
+	return s
+}
+
+func TestCLI(t *testing.T) {
+	for _, tc := range cliCases {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := sitrep(t, tc.stdin, tc.args...)
+			got := fmt.Sprintf("$ sitrep %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s",
+				strings.Join(tc.args, " "), code, mask(stdout), mask(stderr))
+			golden(t, filepath.Join("testdata", "golden", tc.name+".golden"), got)
+			if code != tc.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			if tc.code != exitOK && !strings.HasPrefix(stderr, "sitrep: ") && !strings.HasPrefix(stderr, "Usage: sitrep") {
+				t.Errorf("stderr starts with neither an error nor the usage:\n%s", stderr)
+			}
+			if tc.valid {
+				validate := validCoNLLU
+				if slices.Contains(tc.args, "json") || slices.Contains(tc.args, "--format=json") {
+					validate = validJSON
+				}
+				if err := validate(stdout); err != nil {
+					t.Errorf("invalid output: %v\n%s", err, stdout)
+				}
+			}
+		})
+	}
+}
+
+// golden compares got with the golden file, or rewrites the file under
+// -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/sitrep -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./cmd/sitrep -update rewrites it):\n%s", path, diff(string(want), got))
+	}
+}
+
+// diff returns the lines of want and got from the first one that differs.
+func diff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return "(no difference in lines)"
+}
+
+func TestVersion(t *testing.T) {
+	stdout, stderr, code := sitrep(t, "", "version")
+	if code != exitOK || stderr != "" || !strings.HasPrefix(stdout, "sitrep ") || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("sitrep version: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestHelpListsFlags checks that each command's help documents every flag
+// it accepts, in the --name spelling.
+func TestHelpListsFlags(t *testing.T) {
+	for _, name := range commandNames(t) {
+		cmd, _, _, err := lookup(strings.Fields(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		help := cmd.synopsis() + "\n" + cmd.help()
+		cmd.flagSet().VisitAll(func(f *flag.Flag) {
+			if !strings.Contains(help, "--"+f.Name) {
+				t.Errorf("sitrep help %s does not mention --%s", name, f.Name)
+			}
+		})
+	}
+}
+
+// commandNames returns the commands that 'sitrep help' lists, except help.
+func commandNames(t *testing.T) []string {
+	t.Helper()
+	stdout, _, code := sitrep(t, "", "help")
+	if code != exitOK {
+		t.Fatalf("sitrep help: exit %d", code)
+	}
+	_, list, ok := strings.Cut(stdout, "\nCommands:\n")
+	if !ok {
+		t.Fatalf("sitrep help lists no commands:\n%s", stdout)
+	}
+	list, _, _ = strings.Cut(list, "\n\n")
+	var names []string
+	for _, line := range strings.Split(list, "\n") {
+		// "  eval ud    score ..." : the name ends at the first run of two spaces.
+		name, _, _ := strings.Cut(strings.TrimSpace(line), "  ")
+		if name != "help" {
+			names = append(names, name)
+		}
+	}
+	if len(names) < 4 {
+		t.Fatalf("sitrep help lists only %q", names)
+	}
+	return names
+}
