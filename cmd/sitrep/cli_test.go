@@ -227,3 +227,34 @@ func commandNames(t *testing.T) []string {
 	}
 	return names
 }
+
+func TestParseFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args      []string
+		format    string
+		pos, fail string
+	}{
+		{args: []string{"a.txt"}, format: "conllu", pos: "a.txt"},
+		{args: []string{"--format", "json", "a.txt"}, format: "json", pos: "a.txt"},
+		{args: []string{"a.txt", "--format=json"}, format: "json", pos: "a.txt"},
+		{args: []string{"-", "-format", "json"}, format: "json", pos: "-"},
+		{args: []string{"a.txt", "b.txt", "--format", "json"}, format: "json", pos: "a.txt b.txt"},
+		{args: []string{"--", "--format", "json"}, format: "conllu", pos: "--format json"},
+		{args: []string{"a.txt", "--", "--format"}, format: "conllu", pos: "a.txt --format"},
+		{args: []string{"a.txt", "--format"}, fail: "flag needs an argument: --format"},
+		{args: []string{"a.txt", "--nope"}, fail: "unknown flag --nope"},
+	} {
+		var c parseCommand
+		pos, err := parseFlags(c.flagSet(), tc.args)
+		switch {
+		case tc.fail != "":
+			if err == nil || err.Error() != tc.fail {
+				t.Errorf("parseFlags(%q): error %v, want %s", tc.args, err, tc.fail)
+			}
+		case err != nil:
+			t.Errorf("parseFlags(%q): %v", tc.args, err)
+		case strings.Join(pos, " ") != tc.pos || c.format != tc.format:
+			t.Errorf("parseFlags(%q): positional %q, format %q; want %q, %q", tc.args, pos, c.format, tc.pos, tc.format)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -146,7 +147,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		name:   name,
 	}
 	fs := cmd.flagSet()
-	fs.SetOutput(io.Discard) // errors are printed below, in one format
 	pos, err := parseFlags(fs, rest)
 	if errors.Is(err, flag.ErrHelp) {
 		printHelp(stdout, cmd)
@@ -173,14 +173,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type flagError struct{ err error }
 
 // Error rewrites the flag package's messages to the double-dash spelling
-// sitrep documents ("unknown flag --x", "invalid value "y" for flag --x").
+// sitrep documents ("unknown flag --x", "flag needs an argument: --x").
 func (f *flagError) Error() string {
 	msg := f.err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		return "unknown flag --" + name
 	}
-	return strings.Replace(msg, "flag -", "flag --", 1)
+	return singleDash.ReplaceAllString(msg, "$1--$2")
 }
+
+// singleDash matches a flag name spelled with one dash in a flag package
+// error.
+var singleDash = regexp.MustCompile(`(^| )-([A-Za-z][A-Za-z0-9-]*)`)
+
 func (f *flagError) Unwrap() error { return f.err }
 
 func isFlagError(err error) bool {
@@ -192,6 +197,7 @@ func isFlagError(err error) bool {
 // Unlike fs.Parse it also accepts flags after positional arguments
 // ("parse FILE --format json"); everything after "--" is positional.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard) // run prints errors in its own format
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
