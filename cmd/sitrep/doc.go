@@ -13,8 +13,8 @@
 //	sitrep help [COMMAND]
 //
 // main.go dispatches on the first argument; each subcommand lives in a file
-// of its own (parse.go, eval.go, train.go, bench.go, version.go) as a type with its
-// flag set, synopsis, help text and run method. Everything runs through
+// of its own (parse.go, eval.go, train.go, bench.go, version.go) as a type
+// with its flag set, synopsis, help text and run method. Everything runs through
 // run(ctx, args, stdin, stdout, stderr), which returns the exit status (0
 // success, 1 failure, 2 a wrong command line), so that the tests drive the
 // whole CLI in-process and compare its output with the golden files under
