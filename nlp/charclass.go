@@ -93,14 +93,15 @@ func newlineAt(s string, i int) (size int, para bool) {
 }
 
 // isWordRune reports whether r can be part of a word: letters, digits,
-// combining marks, ZWNJ/ZWJ, the underscore, and bytes that are not valid
-// UTF-8 (so that "caf\xe9" stays one token).
+// combining marks, ZWNJ/ZWJ, the underscore, bytes that are not valid
+// UTF-8 (so that "caf\xe9" stays one token) and U+FFFD, which stands for
+// such bytes once repaired ("\ufffdvacuation" stays one token too).
 func isWordRune(r rune, size int) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r]&(cLetter|cDigit) != 0 || r == '_'
 	}
 	if r == utf8.RuneError {
-		return size == 1
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == 0x200C || r == 0x200D
 }

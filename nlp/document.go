@@ -60,3 +60,15 @@ func (d *Doc) SentenceTokens(i int) []Token {
 	s := d.Sentences[i]
 	return d.Tokens[s.First:s.Limit]
 }
+
+// Clone returns a copy of d whose sentences and tokens can be changed
+// without changing d's. The text is shared; strings are immutable.
+func (d *Doc) Clone() *Doc {
+	c := *d
+	c.Tokens = append([]Token(nil), d.Tokens...)
+	c.Sentences = append([]Sentence(nil), d.Sentences...)
+	for i := range c.Sentences {
+		c.Sentences[i].MultiWords = append([]MultiWord(nil), d.Sentences[i].MultiWords...)
+	}
+	return &c
+}

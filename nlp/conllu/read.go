@@ -75,6 +75,9 @@ func (r *Reader) Read() (*Sentence, error) {
 	for r.sc.Scan() {
 		r.line++
 		line := strings.TrimRight(r.sc.Text(), "\r")
+		if r.line == 1 {
+			line = strings.TrimPrefix(line, "\ufeff") // a byte order mark
+		}
 		if line == "" {
 			if len(words) == 0 && len(comments) == 0 {
 				continue
