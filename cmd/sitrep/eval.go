@@ -114,7 +114,7 @@ func scoreTreebank(ctx context.Context, e *env, m *nlp.Model, path string) (*udR
 		if err != nil {
 			return nil, err
 		}
-		pred := &conllu.Sentence{Doc: copyDoc(gold.Doc), Line: gold.Line}
+		pred := &conllu.Sentence{Doc: gold.Doc.Clone(), Line: gold.Line}
 		clearAnnotation(pred.Doc)
 		start := time.Now()
 		err = an.Annotate(ctx, pred.Doc)
@@ -131,15 +131,6 @@ func scoreTreebank(ctx context.Context, e *env, m *nlp.Model, path string) (*udR
 	}
 	warnInvalid(e, in)
 	return res, nil
-}
-
-// copyDoc returns a copy of doc whose tokens and sentences can be changed
-// without changing doc's.
-func copyDoc(doc *nlp.Doc) *nlp.Doc {
-	c := *doc
-	c.Tokens = append([]nlp.Token(nil), doc.Tokens...)
-	c.Sentences = append([]nlp.Sentence(nil), doc.Sentences...)
-	return &c
 }
 
 // evalJSON is the line 'sitrep eval ud --json' prints. Scores are percentages

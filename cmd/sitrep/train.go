@@ -104,13 +104,14 @@ func (c *trainCommand) run(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	e.log.Info("read training data", "file", filepath.Join(dir, trainFile), "sentences", len(docs), "words", words)
-	m, err := nlp.Train(ctx, docs, nlp.TrainOptions{
-		Tagger:  nlp.TaggerOptions{Epochs: c.taggerEpochs, Seed: c.seed, Logger: e.log},
-		Parser:  nlp.ParserOptions{Epochs: c.parserEpochs, Seed: c.seed, Logger: e.log},
+	opts := nlp.TrainOptions{
+		Tagger:  nlp.TaggerOptions{Epochs: c.taggerEpochs, Seed: c.seed},
+		Parser:  nlp.ParserOptions{Epochs: c.parserEpochs, Seed: c.seed},
 		Folds:   c.folds,
 		Workers: c.workers,
 		Logger:  e.log,
-	})
+	}.WithDefaults()
+	m, err := nlp.Train(ctx, docs, opts)
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
@@ -120,8 +121,8 @@ func (c *trainCommand) run(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(&info, "corpus: %s/%s (%d sentences, %d words)\n",
 		filepath.Base(dir), trainFile, len(docs), words)
 	fmt.Fprintf(&info, "trained: %s by sitrep train\n", start.UTC().Format(time.RFC3339))
-	fmt.Fprintf(&info, "options: tagger-epochs=%d parser-epochs=%d folds=%d seed=%d (0: nlp default)\n",
-		c.taggerEpochs, c.parserEpochs, c.folds, c.seed)
+	fmt.Fprintf(&info, "options: tagger-epochs=%d parser-epochs=%d folds=%d seed=%d\n",
+		opts.Tagger.Epochs, opts.Parser.Epochs, opts.Folds, c.seed)
 	var report strings.Builder
 	for _, f := range []struct{ name, file string }{{"dev", devFile}, {"test", testFile}} {
 		path := filepath.Join(dir, f.file)
