@@ -1,8 +1,6 @@
 package nlp_test
 
 import (
-	"io"
-	"os"
 	"testing"
 
 	"sitrep/internal/testshared"
@@ -13,24 +11,11 @@ import (
 // readTreebank reads a CoNLL-U file of ../shared, skipping without it.
 func readTreebank(tb testing.TB, rel string) []*conllu.Sentence {
 	tb.Helper()
-	path := testshared.Path(tb, rel)
-	f, err := os.Open(path)
+	out, err := conllu.ReadFile(testshared.Path(tb, rel))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer f.Close()
-	r := conllu.NewReader(f, path)
-	var out []*conllu.Sentence
-	for {
-		s, err := r.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, s)
-	}
+	return out
 }
 
 // annotateGoldTokens re-tags, re-lemmatizes and re-parses a copy of gold.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,23 +209,11 @@ func TestSlowBenchEWT(t *testing.T) {
 
 func readTreebankT(t *testing.T, path string) []*conllu.Sentence {
 	t.Helper()
-	f, err := os.Open(path)
+	out, err := conllu.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []*conllu.Sentence
-	r := conllu.NewReader(f, path)
-	for {
-		s, err := r.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, s)
-	}
+	return out
 }
 
 func scoreT(t *testing.T, gold, pred []*conllu.Sentence) conllu.Scores {

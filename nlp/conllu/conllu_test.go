@@ -3,7 +3,6 @@ package conllu
 import (
 	"bytes"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 )
@@ -28,18 +27,11 @@ const sample = `# sent_id = 1
 
 func readAll(t *testing.T, in string) []*Sentence {
 	t.Helper()
-	r := NewReader(strings.NewReader(in), "test.conllu")
-	var out []*Sentence
-	for {
-		s, err := r.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, s)
+	out, err := ReadAll(strings.NewReader(in), "test.conllu")
+	if err != nil {
+		t.Fatal(err)
 	}
+	return out
 }
 
 func TestReadRebuildsTextAndSpans(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -211,4 +212,30 @@ func noSpaceAfter(misc string) bool {
 		}
 	}
 	return false
+}
+
+// ReadAll reads every sentence from r; name is used in errors.
+func ReadAll(r io.Reader, name string) ([]*Sentence, error) {
+	rd := NewReader(r, name)
+	var out []*Sentence
+	for {
+		s, err := rd.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+}
+
+// ReadFile reads every sentence of the CoNLL-U file at path.
+func ReadFile(path string) ([]*Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadAll(bufio.NewReader(f), path)
 }
