@@ -47,3 +47,38 @@ func TestSeedArticle(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPipeline runs the whole embedded pipeline on arbitrary text: every
+// sentence must come out as one projective tree with a root, over tokens
+// whose forms are their spans.
+func FuzzPipeline(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "\x00", "\xff\xfe", "Rebels fled.", "a\n\nb", `"Go," he said.`,
+		"DAMASCUS (Reuters) - Syrian forces shelled Daraa on Monday, killing 12.",
+		"1. First\n2. Second", "U.S. U.N. e.g. ... ??? !!!", "al-Qaida-linked don't can't won't",
+	} {
+		f.Add(s)
+	}
+	m, err := DefaultModel()
+	if err != nil {
+		f.Fatal(err)
+	}
+	p := m.Pipeline()
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := &Doc{Text: text}
+		if err := p.Annotate(t.Context(), doc); err != nil {
+			t.Fatal(err)
+		}
+		for i := range doc.Sentences {
+			toks := doc.SentenceTokens(i)
+			for _, tok := range toks {
+				if text[tok.Start:tok.End] != tok.Form || tok.UPOS == "" || tok.XPOS == "" {
+					t.Fatalf("token %+v", tok)
+				}
+			}
+			if len(toks) > 0 {
+				checkTree(t, toks)
+			}
+		}
+	})
+}
