@@ -1,0 +1,27 @@
+package event_test
+
+import (
+	"fmt"
+	"strings"
+
+	"sitrep/event"
+)
+
+// An ontology file can replace the embedded one; LoadOntology reports every
+// bad line at once.
+func ExampleLoadOntology() {
+	const file = `# code quad goldstein plover mode context description
+19   4  -10.0  ASSAULT  -         military  FIGHT
+190  4  -10.0  ASSAULT  -         military  Use conventional military force
+193  4  -10.0  FIGHT    firearms  military  Fight with small arms and light weapons
+194  4  -12.0  ASSAULT  -         military  Fight with artillery and tanks
+2041 4  -10.0  ASSAULT  -         cbrn      Use chemical, biological, or radiological weapons
+`
+	_, err := event.LoadOntology(strings.NewReader(file), "ontology.txt")
+	fmt.Println(err)
+	// Output:
+	// ontology.txt:4: unknown PLOVER type "FIGHT" (want one of AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT, or -)
+	// ontology.txt:5: Goldstein weight -12.0 outside [-10, 10]
+	// ontology.txt:6: root "20" of code "2041" is missing
+	// ontology.txt:6: parent "204" of code "2041" is missing
+}
