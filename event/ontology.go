@@ -1,6 +1,8 @@
 package event
 
 import (
+	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sitrep/internal/linefile"
 )
@@ -155,6 +158,21 @@ func (o *Ontology) Codes() []Code { return slices.Clone(o.codes) }
 
 // Len returns the number of codes.
 func (o *Ontology) Len() int { return len(o.codes) }
+
+//go:embed data/cameo.txt
+var cameoTxt []byte
+
+// defaultName names the embedded ontology in errors.
+const defaultName = "event/data/cameo.txt"
+
+var defaultOntology = sync.OnceValues(func() (*Ontology, error) {
+	return LoadOntology(bytes.NewReader(cameoTxt), defaultName)
+})
+
+// DefaultOntology returns the ontology embedded from event/data/cameo.txt,
+// parsed on first use and shared by every caller. It fails only if the
+// embedded file is broken, which TestDefaultOntology rules out.
+func DefaultOntology() (*Ontology, error) { return defaultOntology() }
 
 // numColumns is the number of columns of an ontology line.
 const numColumns = 7

@@ -10,6 +10,130 @@ import (
 	"sitrep/internal/linefile"
 )
 
+func mustDefault(tb testing.TB) *Ontology {
+	tb.Helper()
+	o, err := DefaultOntology()
+	if err != nil {
+		tb.Fatalf("DefaultOntology: %v", err)
+	}
+	return o
+}
+
+func TestDefaultOntology(t *testing.T) {
+	o := mustDefault(t)
+	// 311 codes in GDELT's list and 1213, 1214 from the PLOVER table.
+	if got, want := o.Len(), 313; got != want {
+		t.Errorf("Len() = %d, want %d", got, want)
+	}
+	roots := 0
+	for _, c := range o.Codes() {
+		if len(c.Code) == 2 {
+			roots++
+		}
+	}
+	if roots != 20 {
+		t.Errorf("%d roots, want 20 (01–20)", roots)
+	}
+	if again, _ := DefaultOntology(); again != o {
+		t.Error("DefaultOntology parsed the file twice")
+	}
+}
+
+// TestDefaultCodes pins representative codes, one or more of each root,
+// with the values worked out by hand from the sources; the decisions gen.go
+// takes show up as 01 (no PLOVER type), 02 (appeals as their demands), the
+// roots (as their X0 code), 085, 106, 1213 and 175.
+func TestDefaultCodes(t *testing.T) {
+	o := mustDefault(t)
+	tests := []Code{
+		{"01", "01", "MAKE PUBLIC STATEMENT", VerbalCooperation, 0, "", "", ""},
+		{"010", "01", "Make statement, not specified below", VerbalCooperation, 0, "", "", ""},
+		{"02", "02", "APPEAL", VerbalCooperation, 3.0, "REQUEST", "", ""},
+		{"0233", "02", "Appeal for humanitarian aid", VerbalCooperation, 3.4, "REQUEST", "assist", "humanitarian"},
+		{"0234", "02", "Appeal for military protection or peacekeeping", VerbalCooperation, 3.4, "REQUEST", "assist", "peacekeeping"},
+		{"03", "03", "EXPRESS INTENT TO COOPERATE", VerbalCooperation, 4.0, "AGREE", "", "diplomatic"},
+		{"04", "04", "CONSULT", VerbalCooperation, 1.0, "CONSULT", "", ""},
+		{"043", "04", "Host a visit", VerbalCooperation, 2.8, "CONSULT", "visit", ""},
+		{"05", "05", "ENGAGE IN DIPLOMATIC COOPERATION", VerbalCooperation, 3.5, "SUPPORT", "", "diplomatic"},
+		{"057", "05", "Sign formal agreement", VerbalCooperation, 8.0, "SUPPORT", "", "diplomatic"},
+		{"06", "06", "ENGAGE IN MATERIAL COOPERATION", MaterialCooperation, 6.0, "COOPERATE", "", ""},
+		{"07", "07", "PROVIDE AID", MaterialCooperation, 7.0, "AID", "", ""},
+		{"070", "07", "Provide aid, not specified below", MaterialCooperation, 7.0, "AID", "", ""},
+		{"08", "08", "YIELD", MaterialCooperation, 5.0, "CONCEDE", "", ""},
+		{"085", "08", "Ease economic sanctions, boycott, embargo", MaterialCooperation, 7.0, "RETREAT", "", "economic"},
+		{"09", "09", "INVESTIGATE", MaterialCooperation, -2.0, "ACCUSE", "investigate", ""},
+		{"10", "10", "DEMAND", VerbalConflict, -5.0, "REQUEST", "", ""},
+		{"106", "10", "Demand meeting, negotiation", VerbalConflict, -5.0, "REQUEST", "meet", "diplomatic"},
+		{"11", "11", "DISAPPROVE", VerbalConflict, -2.0, "ACCUSE", "disapprove", ""},
+		{"12", "12", "REJECT", VerbalConflict, -4.0, "REJECT", "", ""},
+		{"120", "12", "Reject, not specified below", VerbalConflict, -4.0, "REJECT", "", ""},
+		{"1213", "12", "Reject judicial cooperation", VerbalConflict, -4.0, "REJECT", "assist", "legal"},
+		{"1241", "12", "Refuse to ease administrative sanctions", VerbalConflict, -4.0, "REJECT", "change", "executive"},
+		{"13", "13", "THREATEN", VerbalConflict, -6.0, "THREATEN", "", ""},
+		{"130", "13", "Threaten, not specified below", VerbalConflict, -4.4, "THREATEN", "", ""},
+		{"138", "13", "Threaten to use military force, not specified below", VerbalConflict, -7.0, "THREATEN", "violence", "military"},
+		{"14", "14", "PROTEST", VerbalConflict, -6.5, "PROTEST", "", ""},
+		{"143", "14", "Conduct strike or boycott, not specified below", VerbalConflict, -6.5, "PROTEST", "boycott", ""},
+		{"15", "15", "EXHIBIT FORCE POSTURE", MaterialConflict, -7.2, "MOBILIZE", "", ""},
+		{"16", "16", "REDUCE RELATIONS", MaterialConflict, -4.0, "SANCTION", "", ""},
+		{"17", "17", "COERCE", MaterialConflict, -7.0, "COERCE", "", ""},
+		{"173", "17", "Arrest, detain, or charge with legal action", MaterialConflict, -5.0, "COERCE", "arrest", "legal"},
+		{"175", "17", "Use tactics of violent repression", MaterialConflict, -9.0, "ASSAULT", "", "pro_autocracy,military"},
+		{"18", "18", "ASSAULT", MaterialConflict, -9.0, "ASSAULT", "", ""},
+		{"180", "18", "Use unconventional violence, not specified below", MaterialConflict, -9.0, "ASSAULT", "", ""},
+		{"19", "19", "FIGHT", MaterialConflict, -10.0, "ASSAULT", "", "military"},
+		{"190", "19", "Use conventional military force, not specified below", MaterialConflict, -10.0, "ASSAULT", "", "military"},
+		{"193", "19", "Fight with small arms and light weapons", MaterialConflict, -10.0, "ASSAULT", "firearms", "military"},
+		{"195", "19", "Employ aerial weapons", MaterialConflict, -10.0, "ASSAULT", "heavy-weapons", "military"},
+		{"20", "20", "USE UNCONVENTIONAL MASS VIOLENCE", MaterialConflict, -10.0, "ASSAULT", "massacre", "military"},
+		{"200", "20", "Use unconventional mass violence, not specified below", MaterialConflict, -10.0, "ASSAULT", "massacre", "military"},
+	}
+	for _, want := range tests {
+		t.Run(want.Code, func(t *testing.T) {
+			got, ok := o.Code(want.Code)
+			if !ok {
+				t.Fatalf("Code(%q) not found", want.Code)
+			}
+			if got != want {
+				t.Errorf("Code(%q) =\n%+v, want\n%+v", want.Code, got, want)
+			}
+			if !o.Valid(want.Code) {
+				t.Errorf("Valid(%q) = false", want.Code)
+			}
+		})
+	}
+}
+
+func TestCodeMisses(t *testing.T) {
+	o := mustDefault(t)
+	for _, code := range []string{"", "1", "190 ", " 190", "1900", "19000", "00", "21", "109", "176", "０１", "19a", "-19", "+19", "1e2"} {
+		if c, ok := o.Code(code); ok || c != (Code{}) {
+			t.Errorf("Code(%q) = %+v, %v; want nothing", code, c, ok)
+		}
+		if o.Valid(code) {
+			t.Errorf("Valid(%q) = true", code)
+		}
+	}
+}
+
+func TestCodesOrder(t *testing.T) {
+	codes := mustDefault(t).Codes()
+	want := []string{"01", "010", "011"}
+	for i, w := range want {
+		if codes[i].Code != w {
+			t.Errorf("Codes()[%d] = %s, want %s", i, codes[i].Code, w)
+		}
+	}
+	if !slices.IsSortedFunc(codes, func(a, b Code) int { return strings.Compare(a.Code, b.Code) }) {
+		t.Error("Codes() not in code order")
+	}
+	// Codes returns a copy: changing it leaves the ontology alone.
+	codes[0].Description = "changed"
+	if c, _ := mustDefault(t).Code("01"); c.Description == "changed" {
+		t.Error("Codes() shares the ontology's slice")
+	}
+}
+
 func TestQuad(t *testing.T) {
 	tests := []struct {
 		code string
@@ -40,6 +164,40 @@ func TestQuad(t *testing.T) {
 	}
 	if s := Quad(7).String(); s != "Quad(7)" {
 		t.Errorf("Quad(7).String() = %q", s)
+	}
+}
+
+func TestDefaultQuadsFollowRoots(t *testing.T) {
+	for _, c := range mustDefault(t).Codes() {
+		if c.Quad != QuadClass(c.Code) {
+			t.Errorf("%s: quad %d, but QuadClass gives %d", c.Code, c.Quad, QuadClass(c.Code))
+		}
+	}
+}
+
+func TestPloverTypes(t *testing.T) {
+	types := PloverTypes()
+	if len(types) != 16 || types[0] != "AGREE" || types[15] != "ASSAULT" {
+		t.Errorf("PloverTypes() = %v", types)
+	}
+	types[0] = "changed"
+	if PloverTypes()[0] != "AGREE" {
+		t.Error("PloverTypes() shares its array")
+	}
+	// Every type is used by some code, and no code uses another.
+	used := make(map[string]bool)
+	for _, c := range mustDefault(t).Codes() {
+		used[c.Plover] = true
+	}
+	for _, typ := range PloverTypes() {
+		if !used[typ] {
+			t.Errorf("no code has PLOVER type %s", typ)
+		}
+		delete(used, typ)
+	}
+	delete(used, "")
+	if len(used) > 0 {
+		t.Errorf("codes use unknown PLOVER types %v", used)
 	}
 }
 
@@ -152,6 +310,7 @@ func TestLoadOntologyLongLine(t *testing.T) {
 // FuzzLoadOntology checks that LoadOntology never panics, that every error
 // names the file and a line of it, and that what it accepts is consistent.
 func FuzzLoadOntology(f *testing.F) {
+	f.Add(string(cameoTxt))
 	f.Add(base)
 	f.Add(base + "193 4 -10 ASSAULT firearms military x\n1931 4 -10 - - - y\n")
 	f.Add(base + "193 4 NaN FIGHT - - x\n\xff\xfe 4\n")
@@ -200,4 +359,24 @@ func FuzzLoadOntology(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkCode looks up every code of the default ontology and as many
+// misses; ns/op is per lookup.
+func BenchmarkCode(b *testing.B) {
+	o := mustDefault(b)
+	var keys []string
+	for _, c := range o.Codes() {
+		keys = append(keys, c.Code, c.Code+"9")
+	}
+	b.ResetTimer()
+	found := 0
+	for i := 0; b.Loop(); i++ {
+		if _, ok := o.Code(keys[i%len(keys)]); ok {
+			found++
+		}
+	}
+	if found == 0 {
+		b.Fatal("nothing found")
+	}
 }
