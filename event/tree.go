@@ -1,0 +1,165 @@
+package event
+
+import (
+	"strings"
+
+	"sitrep/nlp"
+)
+
+// A tree is one parsed sentence seen as a dependency tree: children lists
+// and relations normalized to UD v2 (the validation suite's parses use UD
+// v1 names), with the words folded for dictionary lookups.
+type tree struct {
+	toks     []nlp.Token
+	rel      []string // normalized relation, subtype kept ("obl:tmod")
+	children [][]int  // dependents of each token, in order
+	lower    []string // lower-cased form
+	lemma    []string // lower-cased lemma ("" → lower form)
+	root     int
+}
+
+// v1 maps UD v1 relations to their v2 names.
+var v1 = map[string]string{
+	"dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass",
+	"auxpass": "aux:pass", "neg": "advmod", "name": "flat", "mwe": "fixed",
+	"foreign": "flat:foreign", "nmod:agent": "obl:agent",
+}
+
+func newTree(toks []nlp.Token) *tree {
+	n := len(toks)
+	t := &tree{toks: toks, rel: make([]string, n), children: make([][]int, n),
+		lower: make([]string, n), lemma: make([]string, n), root: -1}
+	for i, tok := range toks {
+		rel := tok.Deprel
+		if r, ok := v1[rel]; ok {
+			rel = r
+		}
+		t.rel[i] = rel
+		t.lower[i] = strings.ToLower(tok.Form)
+		t.lemma[i] = strings.ToLower(tok.Lemma)
+		if t.lemma[i] == "" || t.lemma[i] == "_" {
+			t.lemma[i] = t.lower[i]
+		}
+		if tok.Head >= 0 && tok.Head < n && tok.Head != i {
+			t.children[tok.Head] = append(t.children[tok.Head], i)
+		} else if t.root < 0 {
+			t.root = i
+		}
+	}
+	// In UD v1 "nmod" covered obliques of verbs; v2 calls them "obl".
+	for i, tok := range toks {
+		if h := tok.Head; h >= 0 && h < n && strings.HasPrefix(t.rel[i], "nmod") && t.isVerbal(h) {
+			t.rel[i] = "obl" + strings.TrimPrefix(t.rel[i], "nmod")
+		}
+	}
+	return t
+}
+
+// base returns a relation without its subtype.
+func relBase(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[:i]
+	}
+	return rel
+}
+
+func (t *tree) head(i int) int {
+	h := t.toks[i].Head
+	if h < 0 || h >= len(t.toks) {
+		return -1
+	}
+	return h
+}
+
+// isVerbal reports whether token i heads a clause.
+func (t *tree) isVerbal(i int) bool {
+	switch t.toks[i].UPOS {
+	case "VERB", "AUX":
+		return true
+	}
+	for _, c := range t.children[i] {
+		switch relBase(t.rel[c]) {
+		case "nsubj", "cop", "aux", "csubj":
+			return true
+		}
+	}
+	return false
+}
+
+// child returns the first dependent of i whose relation's base is rel, or -1.
+func (t *tree) child(i int, rels ...string) int {
+	for _, c := range t.children[i] {
+		for _, r := range rels {
+			if t.rel[c] == r || relBase(t.rel[c]) == r {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// kids returns the dependents of i whose relation (full or base) is one of rels.
+func (t *tree) kids(i int, rels ...string) []int {
+	var out []int
+	for _, c := range t.children[i] {
+		for _, r := range rels {
+			if t.rel[c] == r || relBase(t.rel[c]) == r {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// conjuncts returns i and the tokens conjoined to it ("A, B and C").
+func (t *tree) conjuncts(i int) []int {
+	out := []int{i}
+	for k := 0; k < len(out); k++ {
+		out = append(out, t.kids(out[k], "conj")...)
+	}
+	return out
+}
+
+// prep returns the preposition (case dependent, with any fixed words, lower
+// case) of nominal i, or "".
+func (t *tree) prep(i int) string {
+	c := t.child(i, "case")
+	if c < 0 {
+		return ""
+	}
+	p := t.lower[c]
+	for _, f := range t.kids(c, "fixed") {
+		p += " " + t.lower[f]
+	}
+	return p
+}
+
+// negated reports whether predicate i is negated ("not", "n't", "never",
+// "no longer").
+func (t *tree) negated(i int) bool {
+	for _, c := range t.children[i] {
+		if relBase(t.rel[c]) != "advmod" && t.rel[c] != "neg" && relBase(t.rel[c]) != "det" {
+			continue
+		}
+		switch t.lower[c] {
+		case "not", "n't", "never", "no":
+			return true
+		}
+	}
+	return false
+}
+
+// span returns the first and last token of i's subtree.
+func (t *tree) span(i int) (int, int) {
+	lo, hi := i, i
+	var walk func(int)
+	walk = func(k int) {
+		lo, hi = min(lo, k), max(hi, k)
+		for _, c := range t.children[k] {
+			walk(c)
+		}
+	}
+	walk(i)
+	return lo, hi
+}
