@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"sitrep/internal/linefile"
@@ -235,7 +236,7 @@ func ReadVerbs(r io.Reader, name string, opt VerbOptions) (*VerbDictionary, erro
 			}
 			block.Patterns = append(block.Patterns, p)
 		case strings.HasPrefix(text, "+") && synset != nil:
-			words := splitWords(strings.Fields(text)[0][1:])
+			words := splitWords(strings.ReplaceAll(text[1:], " ", "_"))
 			if len(words) == 0 {
 				errs.Add(name, line, "empty synset member")
 				continue
@@ -354,4 +355,125 @@ func splitWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// WriteVerbs writes d in the PETRARCH verb-dictionary syntax that
+// ReadVerbs reads, the way sitrep keeps its own verb dictionary: words
+// lower case, synset names upper case, no inflection lists, each block and
+// pattern followed by a comment giving the line it came from.
+func WriteVerbs(w io.Writer, d *VerbDictionary, header string) error {
+	bw := &errWriter{w: w}
+	for _, line := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+		bw.printf("# %s\n", line)
+	}
+	bw.printf("\n####### SYNSETS #######\n")
+	names := make([]string, 0, len(d.Synsets))
+	for n := range d.Synsets {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		s := d.Synsets[n]
+		bw.printf("\n&%s  # %s\n", strings.ToUpper(n), s.Pos)
+		for _, m := range s.Members {
+			bw.printf("+%s\n", strings.Join(m, "_"))
+		}
+	}
+	bw.printf("\n####### VERBS #######\n")
+	for _, b := range d.Blocks {
+		code := b.Code
+		if code == "" {
+			code = "---"
+		}
+		bw.printf("\n--- %s [%s] ---  # %s\n", b.Name, code, b.Pos)
+		for _, v := range b.Verbs {
+			words := append(append(append([]string(nil), v.Before...), "+"+v.Word), v.After...)
+			text := strings.Join(words, "_")
+			if len(words) == 1 {
+				text = v.Word
+			}
+			if v.HasCode {
+				c := v.Code
+				if c == "" {
+					c = "---"
+				}
+				text += " [" + c + "]"
+			}
+			bw.printf("%s\n", text)
+		}
+		for _, p := range b.Patterns {
+			code := p.Code
+			if code == "" {
+				code = "---"
+			}
+			if p.Reciprocal != "" {
+				code += ":" + p.Reciprocal
+			}
+			bw.printf("- %-50s [%s]  # %s\n", patternText(p.Text), code, p.Pos)
+		}
+	}
+	return bw.err
+}
+
+// patternText lower-cases a pattern, keeping synset names upper case.
+func patternText(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		f[i] = reSynsetName.ReplaceAllStringFunc(strings.ToLower(w), strings.ToUpper)
+	}
+	return strings.Join(f, " ")
+}
+
+var reSynsetName = regexp.MustCompile(`&[a-z0-9_]+`)
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// CleanVerbs drops from d what valid rejects (patterns and verb codes with
+// codes outside the ontology, and reciprocal codes outside it) and
+// patterns that repeat another of their block, and returns one note per
+// change.
+func CleanVerbs(d *VerbDictionary, valid func(string) bool) []string {
+	var notes []string
+	ok := func(c string) bool { return c == "" || valid(c) }
+	for _, b := range d.Blocks {
+		if !ok(b.Code) {
+			notes = append(notes, fmt.Sprintf("%s: block %s: code %s is not in the ontology; block code dropped", b.Pos, b.Name, b.Code))
+			b.Code = ""
+		}
+		for _, v := range b.Verbs {
+			if v.HasCode && !ok(v.Code) {
+				notes = append(notes, fmt.Sprintf("%s: verb %s: code %s is not in the ontology; the block's code applies", v.Pos, v.Word, v.Code))
+				v.HasCode, v.Code = false, ""
+			}
+		}
+		seen := map[string]bool{}
+		kept := b.Patterns[:0]
+		for _, p := range b.Patterns {
+			key := patternText(p.Text) + "|" + p.Code + "|" + p.Reciprocal
+			switch {
+			case !ok(p.Code):
+				notes = append(notes, fmt.Sprintf("%s: pattern %q: code %s is not in the ontology; pattern dropped", p.Pos, patternText(p.Text), p.Code))
+				continue
+			case seen[key]:
+				notes = append(notes, fmt.Sprintf("%s: pattern %q repeats one above; dropped", p.Pos, patternText(p.Text)))
+				continue
+			case !ok(p.Reciprocal):
+				notes = append(notes, fmt.Sprintf("%s: pattern %q: reciprocal code %s is not in the ontology; reciprocal dropped", p.Pos, patternText(p.Text), p.Reciprocal))
+				p.Reciprocal = ""
+			}
+			seen[key] = true
+			kept = append(kept, p)
+		}
+		b.Patterns = kept
+	}
+	return notes
 }
