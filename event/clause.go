@@ -1,0 +1,292 @@
+package event
+
+import (
+	"slices"
+	"strings"
+
+	"sitrep/nlp"
+)
+
+// A sentence is one sentence being coded, with the actors of its noun
+// phrases worked out as they are needed.
+type sentence struct {
+	c    *Coder
+	t    *tree
+	opt  Options
+	done []bool
+	nps  [][]*Actor
+}
+
+func newSentence(c *Coder, toks []nlp.Token, opt Options) *sentence {
+	return &sentence{c: c, t: newTree(toks), opt: opt,
+		done: make([]bool, len(toks)), nps: make([][]*Actor, len(toks))}
+}
+
+// npRels are the relations that keep a dependent inside its head's noun
+// phrase for actor coding.
+var npRels = map[string]bool{
+	"det": true, "amod": true, "compound": true, "flat": true, "nmod:poss": true,
+	"nummod": true, "nmod:desc": true, "fixed": true, "goeswith": true, "nmod:npmod": true,
+	"compound:prt": true, "det:poss": true,
+}
+
+// actorOf returns the first actor named by the noun phrase headed by
+// token i, or nil.
+func (s *sentence) actorOf(i int) *Actor {
+	if as := s.actorsOf(i); len(as) > 0 {
+		return as[0]
+	}
+	return nil
+}
+
+// actorsOf returns the actors named by the noun phrase headed by token i:
+// usually one; several when a role noun is placed in several countries
+// ("lawmakers in Arnor and Gondor"). A role noun with no country of its
+// own takes the country of a prepositional phrase ("soldiers from
+// Gondor"); an apposition names the actor when the head does not
+// ("Safadi, the foreign minister").
+func (s *sentence) actorsOf(i int) []*Actor {
+	if i < 0 {
+		return nil
+	}
+	if s.done[i] {
+		return s.nps[i]
+	}
+	s.done[i] = true
+	t := s.t
+	a := s.resolve(i)
+	var out []*Actor
+	if a == nil || a.Incomplete {
+		for _, c := range t.children[i] {
+			if relBase(t.rel[c]) != "nmod" {
+				continue
+			}
+			switch t.prep(c) {
+			case "of", "from", "in", "for":
+			default:
+				continue
+			}
+			for _, k := range t.conjuncts(c) {
+				for _, b := range s.actorsOf(k) {
+					if b.Incomplete || b.Country == "" {
+						continue
+					}
+					if a == nil {
+						continue // "the population of Gondor" is not Gondor
+					}
+					out = append(out, &Actor{Code: b.Country + a.Code, Country: b.Country,
+						Role: a.Role, Span: a.Span})
+				}
+			}
+			if len(out) > 0 {
+				break
+			}
+		}
+	}
+	if len(out) == 0 && a != nil {
+		out = []*Actor{a}
+	}
+	if len(out) == 0 {
+		for _, ap := range t.kids(i, "appos") {
+			if b := s.resolve(ap); b != nil {
+				out = []*Actor{b}
+				break
+			}
+		}
+	}
+	s.nps[i] = out
+	return out
+}
+
+// resolve codes the phrase of head i alone.
+func (s *sentence) resolve(i int) *Actor {
+	t := s.t
+	switch t.toks[i].UPOS {
+	case "NOUN", "PROPN", "PRON", "X", "ADJ", "NUM", "SYM":
+	default:
+		return nil
+	}
+	lo, hi := s.npBounds(i)
+	sub := t.toks[lo : hi+1]
+	a, ok := s.c.Actors.Resolve(sub, s.opt.Date, s.opt.Focus)
+	if !ok {
+		return nil
+	}
+	return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
+		Span: a.Span, Incomplete: a.Incomplete}
+}
+
+// npBounds returns the first and last token of i's noun phrase: i, its
+// pre- and post-modifiers that keep to the phrase, and "of" phrases.
+func (s *sentence) npBounds(i int) (int, int) {
+	t := s.t
+	lo, hi := i, i
+	for _, c := range t.children[i] {
+		keep := npRels[t.rel[c]] || npRels[relBase(t.rel[c])] && t.rel[c] != "nmod"
+		if !keep && relBase(t.rel[c]) == "nmod" && t.prep(c) == "of" {
+			keep = true
+		}
+		if !keep {
+			continue
+		}
+		a, b := t.span(c)
+		lo, hi = min(lo, a), max(hi, b)
+	}
+	return lo, hi
+}
+
+// A clause is what the coder knows about one predicate.
+type clause struct {
+	verb     int
+	passive  bool
+	negated  bool
+	subjects []int // heads of the subject phrases (own or inherited)
+	objects  []int // direct and indirect objects; subjects of a passive
+	agents   []int // "by" phrases of a passive
+	// pre and post are the predicate's constituents before and after it.
+	pre, post []int
+	inherited bool // the subjects come from another predicate
+}
+
+// clauseOf works out predicate v's arguments.
+func (s *sentence) clauseOf(v int) *clause {
+	t := s.t
+	cl := &clause{verb: v, negated: t.negated(v)}
+	cl.passive = t.child(v, "aux:pass") >= 0 || t.child(v, "nsubj:pass") >= 0
+	for _, c := range t.children[v] {
+		switch r := t.rel[c]; {
+		case r == "nsubj:pass" || r == "csubj:pass":
+			cl.objects = append(cl.objects, t.conjuncts(c)...)
+		case relBase(r) == "nsubj":
+			cl.subjects = append(cl.subjects, t.conjuncts(c)...)
+		case r == "obj" || r == "iobj":
+			cl.objects = append(cl.objects, t.conjuncts(c)...)
+		case r == "obl:agent" || relBase(r) == "obl" && cl.passive && t.prep(c) == "by":
+			cl.agents = append(cl.agents, t.conjuncts(c)...)
+		}
+	}
+	// A relative pronoun subject stands for the noun the clause modifies.
+	for k, subj := range cl.subjects {
+		if isRelative(t.lower[subj]) && t.rel[v] == "acl:relcl" {
+			if h := t.head(v); h >= 0 {
+				cl.subjects[k] = h
+			}
+		}
+	}
+	if len(cl.subjects) == 0 {
+		cl.subjects = s.inheritSubjects(v, cl)
+		cl.inherited = len(cl.subjects) > 0
+	}
+	if cl.passive && len(cl.agents) > 0 {
+		// The agent does it to the passive subject.
+		cl.subjects = cl.agents
+	} else if cl.passive {
+		cl.subjects = nil
+	}
+	if len(cl.objects) == 0 {
+		cl.objects = s.sharedObjects(v)
+	}
+	// Constituents: the subjects, then the predicate's own dependents in
+	// order, left and right of it.
+	for _, c := range t.children[v] {
+		switch relBase(t.rel[c]) {
+		case "punct", "cc", "aux", "cop", "mark", "conj", "parataxis", "discourse", "dep", "vocative", "reparandum":
+			continue
+		case "nsubj", "csubj":
+			continue // added below
+		}
+		if c < v {
+			cl.pre = append(cl.pre, c)
+		} else {
+			cl.post = append(cl.post, c)
+		}
+	}
+	for _, subj := range cl.subjects {
+		if subj < v && !slices.Contains(cl.pre, subj) {
+			cl.pre = append(cl.pre, subj)
+		}
+	}
+	slices.Sort(cl.pre)
+	return cl
+}
+
+func isRelative(w string) bool {
+	switch w {
+	case "which", "who", "that", "whom", "whose":
+		return true
+	}
+	return false
+}
+
+// inheritSubjects finds the subjects of a predicate that has none of its
+// own: the controller of an infinitive ("Arnor is about to restore": the
+// object of an object-control verb, else the subject), the subjects of the
+// verb it is conjoined with, the noun a participle or relative clause
+// modifies.
+func (s *sentence) inheritSubjects(v int, cl *clause) []int {
+	t := s.t
+	h := t.head(v)
+	if h < 0 {
+		return nil
+	}
+	switch rel := t.rel[v]; relBase(rel) {
+	case "xcomp":
+		if obj := t.child(h, "obj"); obj >= 0 && t.toks[obj].UPOS != "VERB" {
+			return t.conjuncts(obj)
+		}
+		return s.subjectsOf(h)
+	case "conj", "advcl":
+		if t.isVerbal(h) || t.toks[h].UPOS == "ADJ" {
+			return s.subjectsOf(h)
+		}
+	case "acl":
+		if rel == "acl:relcl" {
+			// "the town the army captured": the noun is the object;
+			// "forces that attacked": handled by the relative pronoun.
+			return nil
+		}
+		// "forces backed by Russia": the noun undergoes the act;
+		// "forces attacking the town": the noun does it.
+		if t.toks[v].XPOS == "VBN" {
+			cl.objects = append(cl.objects, h)
+			cl.passive = true
+			return nil
+		}
+		return []int{h}
+	case "ccomp":
+		// "X wants to ..." is xcomp; a bare ccomp with no subject has none.
+	}
+	return nil
+}
+
+// subjectsOf returns the subjects of predicate p, own or inherited.
+func (s *sentence) subjectsOf(p int) []int {
+	t := s.t
+	var out []int
+	for _, c := range t.children[p] {
+		if relBase(t.rel[c]) == "nsubj" && t.rel[c] != "nsubj:pass" {
+			out = append(out, t.conjuncts(c)...)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if t.rel[p] == "acl:relcl" || relBase(t.rel[p]) == "root" {
+		return nil
+	}
+	return s.inheritSubjects(p, &clause{})
+}
+
+// sharedObjects returns the objects a predicate shares with a conjoined
+// one ("shelled and then stormed the town").
+func (s *sentence) sharedObjects(v int) []int {
+	t := s.t
+	for _, c := range t.kids(v, "conj") {
+		if c > v && t.isVerbal(c) {
+			if obj := t.child(c, "obj"); obj >= 0 {
+				return t.conjuncts(obj)
+			}
+		}
+	}
+	return nil
+}

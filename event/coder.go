@@ -1,0 +1,163 @@
+package event
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"sitrep/actor"
+	"sitrep/nlp"
+)
+
+// A Coder codes the events of parsed documents: for each predicate whose
+// verb is in its verb dictionary, who did it (source), to whom (target),
+// and the CAMEO code the verb's patterns give. Safe for concurrent use.
+type Coder struct {
+	Verbs    *VerbDictionary
+	Actors   *actor.Dictionary
+	Ontology *Ontology
+	// RequireDyad drops events that lack a source or a target, as
+	// PETRARCH's require_dyad option does. By default an event needs a
+	// source only.
+	RequireDyad bool
+	// KeepNegated keeps negated conflict events ("did not attack"), marked
+	// Negated, instead of dropping them.
+	KeepNegated bool
+}
+
+// An Event is one coded event and the evidence for it.
+type Event struct {
+	// Sentence is the index of the sentence in the document.
+	Sentence int
+	Source   *Actor // nil when no actor fills the slot
+	Target   *Actor
+	// Verb is the predicate's span in the text.
+	Verb nlp.Span
+	// Code is the CAMEO event code.
+	Code string
+	// Negated is set for events coded from a negated predicate (a
+	// negated cooperation is coded as a rejection).
+	Negated bool
+	// Rule names what decided the code: a pattern's or verb's file:line,
+	// with a note on any change made to it ("verbs.txt:812 negated").
+	Rule string
+	// Confidence is a rough 0–1 estimate of how sure the coder is.
+	Confidence float64
+}
+
+// An Actor is a coded participant of an event.
+type Actor struct {
+	Code    string
+	Country string
+	Role    string // the role segments, joined ("GOV", "MIL"); "" for none
+	// Span is the text that named the actor (for a pronoun, the pronoun).
+	nlp.Span
+	// Incomplete is set when only the role is known ("rebels" with no
+	// country in sight).
+	Incomplete bool
+}
+
+// Options of one Code call.
+type Options struct {
+	// Date is the publication date; actor codes depend on it (a minister
+	// in office).
+	Date time.Time
+	// Focus is the story's country (ISO alpha-3), used to complete bare
+	// roles such as "the regime"; "" for none.
+	Focus string
+}
+
+// Code codes every sentence of doc, which must be parsed.
+func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, error) {
+	var out []Event
+	for si := range doc.Sentences {
+		if si&31 == 31 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		toks := doc.SentenceTokens(si)
+		if len(toks) == 0 {
+			continue
+		}
+		evs, err := c.codeSentence(toks, opt)
+		if err != nil {
+			return nil, fmt.Errorf("sentence %d: %w", si, err)
+		}
+		for i := range evs {
+			evs[i].Sentence = si
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
+}
+
+// CodeSentence codes one parsed sentence.
+func (c *Coder) CodeSentence(toks []nlp.Token, opt Options) ([]Event, error) {
+	return c.codeSentence(toks, opt)
+}
+
+func (c *Coder) codeSentence(toks []nlp.Token, opt Options) (evs []Event, err error) {
+	// A parse the coder cannot make sense of yields no event, not a panic.
+	defer func() {
+		if r := recover(); r != nil {
+			evs, err = nil, fmt.Errorf("event: coding failed: %v", r)
+		}
+	}()
+	if !wellFormed(toks) {
+		return nil, nil
+	}
+	s := newSentence(c, toks, opt)
+	for v := range toks {
+		evs = append(evs, s.codePredicate(v)...)
+	}
+	return dedupe(evs), nil
+}
+
+// wellFormed reports whether toks' heads form a tree.
+func wellFormed(toks []nlp.Token) bool {
+	n := len(toks)
+	for i, t := range toks {
+		if t.Head < -1 || t.Head >= n || t.Head == i {
+			return false
+		}
+		a, steps := i, 0
+		for a >= 0 {
+			if steps > n {
+				return false
+			}
+			a = toks[a].Head
+			steps++
+		}
+	}
+	return true
+}
+
+// dedupe drops events that repeat an earlier one with the same verb,
+// actors and code.
+func dedupe(evs []Event) []Event {
+	seen := map[string]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		key := fmt.Sprintf("%d|%s|%s|%s", e.Verb.Start, actorCode(e.Source), actorCode(e.Target), e.Code)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+func actorCode(a *Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code
+}
+
+// String formats an event as "SOURCE TARGET CODE", "-" for an empty slot.
+func (e Event) String() string {
+	return strings.Join([]string{actorCode(e.Source), actorCode(e.Target), e.Code}, " ")
+}

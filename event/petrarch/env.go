@@ -1,0 +1,159 @@
+package petrarch
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"testing/fstest"
+	"unicode"
+
+	"sitrep/actor"
+	"sitrep/event"
+	"sitrep/internal/linefile"
+	"sitrep/nlp"
+)
+
+// Environment loads the dictionaries a suite's <Environment> names: its
+// verbs, read leniently as PETRARCH reads them, and its actors and agents,
+// converted to sitrep's actor dictionary. The suites' actors live in
+// fictional worlds (Arnor is ARN), so every code segment the suite uses that
+// sitrep's code tables lack is declared for the occasion: a leading one as
+// a state, others as organizations. Lines PETRARCH would skip are skipped;
+// warnings lists them.
+func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionary, warnings []string, err error) {
+	vf, ok := s.Files["Verbfile"]
+	if !ok {
+		return nil, nil, nil, fmt.Errorf("%s: no <Verbfile> in the environment", s.Path)
+	}
+	f, err := os.Open(vf)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	verbs, err = event.ReadVerbs(f, vf, event.VerbOptions{Lenient: true})
+	f.Close()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, w := range verbs.Warnings {
+		warnings = append(warnings, w.Error())
+	}
+	mfs := fstest.MapFS{}
+	def := actor.DefaultFS()
+	roles, err := fs.ReadFile(def, "roles.txt")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	codes, err := fs.ReadFile(def, "codes.txt")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	known := map[string]actor.Kind{}
+	for _, table := range [][]byte{roles, codes} {
+		infos, err := actor.ReadCodes(bytes.NewReader(table), "table")
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for _, ci := range infos {
+			known[ci.Code] |= ci.Kind
+		}
+	}
+	mfs["roles.txt"] = &fstest.MapFile{Data: roles}
+	var entries []*actor.Entry
+	seenName := map[string]bool{}
+	for _, key := range []string{"Actorfile", "Agentfile"} {
+		path, ok := s.Files[key]
+		if !ok {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		es, perr := actor.ParsePetrarch(f, path)
+		f.Close()
+		var list linefile.List
+		if errors.As(perr, &list) {
+			for _, e := range list {
+				warnings = append(warnings, e.Error())
+			}
+		} else if perr != nil {
+			return nil, nil, nil, perr
+		}
+		var buf bytes.Buffer
+		for _, e := range es {
+			// PETRARCH keeps the first of two entries with one name; the
+			// actor loader refuses the second, so drop its name.
+			var names []string
+			for _, n := range e.Names {
+				k := nameKey(n)
+				if !seenName[k] {
+					seenName[k] = true
+					names = append(names, n)
+				}
+			}
+			if len(names) == 0 {
+				continue
+			}
+			e.Names = names
+			buf.WriteString(e.String())
+			buf.WriteByte('\n')
+		}
+		mfs["suite-"+strings.ToLower(key)+".txt"] = &fstest.MapFile{Data: buf.Bytes()}
+		entries = append(entries, es...)
+	}
+	// Declare the suite's own code segments.
+	extra := map[string]string{}
+	for _, e := range entries {
+		for _, c := range e.Codings {
+			code := strings.Trim(c.Code, "~")
+			if code == actor.NullCode {
+				continue
+			}
+			for i := 0; i+3 <= len(code); i += 3 {
+				seg := code[i : i+3]
+				leading := i == 0 && !strings.HasPrefix(c.Code, "~")
+				switch {
+				case extra[seg] == "state":
+				case leading && known[seg]&(actor.KindCountry|actor.KindState|actor.KindRegion|actor.KindType|actor.KindRole|actor.KindReligion|actor.KindEthnic) == 0:
+					extra[seg] = "state"
+				case known[seg] == 0 && extra[seg] == "":
+					extra[seg] = "org"
+				}
+			}
+		}
+	}
+	var table bytes.Buffer
+	table.Write(codes)
+	table.WriteString("\n# Declared for the validation suite.\n")
+	segs := make([]string, 0, len(extra))
+	for seg := range extra {
+		segs = append(segs, seg)
+	}
+	slices.Sort(segs)
+	for _, seg := range segs {
+		fmt.Fprintf(&table, "%s  %s  a code of the validation suite\n", seg, extra[seg])
+	}
+	mfs["codes.txt"] = &fstest.MapFile{Data: table.Bytes()}
+	actors, err = actor.Load(mfs)
+	if err != nil {
+		return nil, nil, warnings, fmt.Errorf("%s: actors: %w", s.Path, err)
+	}
+	return verbs, actors, warnings, nil
+}
+
+// nameKey is a name reduced to its letters and digits, without a leading
+// "the": the actor loader counts names that agree on it as one.
+func nameKey(n string) string {
+	f := strings.TrimPrefix(nlp.Fold(n), "the ")
+	var b strings.Builder
+	for _, r := range f {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

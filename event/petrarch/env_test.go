@@ -1,0 +1,51 @@
+package petrarch
+
+import (
+	"strings"
+	"testing"
+
+	"sitrep/event"
+
+	"sitrep/internal/testshared"
+)
+
+func TestEnvironment(t *testing.T) {
+	s, err := ReadSuite(testshared.Path(t, "data/ud-petrarch-validate/validate/PETR_Validate_records_2_02.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verbs, actors, warnings, err := Environment(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d verb blocks, %d actor names, %d warnings", len(verbs.Blocks), actors.Len(), len(warnings))
+	for _, w := range warnings {
+		t.Log(w)
+	}
+}
+
+func TestEvaluateSuiteParses(t *testing.T) {
+	s, err := ReadSuite(testshared.Path(t, "data/ud-petrarch-validate/validate/PETR_Validate_records_2_02.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verbs, actors, _, err := Environment(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &event.Coder{Verbs: verbs, Actors: actors, RequireDyad: true}
+	rep, err := Evaluate(t.Context(), s, c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Write(&b)
+	t.Log("\n" + b.String())
+	if testing.Verbose() {
+		for _, r := range rep.Results {
+			if r.Found != len(r.Record.Gold) || len(r.Coded) != r.Found {
+				t.Logf("%s %s: want %v got %v err %v | %s", r.Record.ID, r.Record.Category, r.Record.Gold, r.Coded, r.Err, r.Record.Text)
+			}
+		}
+	}
+}

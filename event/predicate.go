@@ -1,0 +1,247 @@
+package event
+
+import (
+	"fmt"
+	"slices"
+)
+
+// targetPreps are the prepositions whose object is a predicate's target
+// when it has no object of its own ("attacked near the border" is a
+// place; "fired at the convoy" a target).
+var targetPreps = map[string]bool{
+	"against": true, "on": true, "upon": true, "with": true, "to": true, "into": true,
+	"toward": true, "towards": true, "at": true, "from": true, "over": true, "onto": true,
+}
+
+// verbEntries returns the dictionary verbs predicate v instantiates, the
+// longest (phrasal) ones first.
+func (s *sentence) verbEntries(v int) []*Verb {
+	t := s.t
+	if t.toks[v].UPOS != "VERB" {
+		return nil
+	}
+	var out []*Verb
+	for _, w := range []string{t.lemma[v], t.lower[v]} {
+		for _, e := range s.c.Verbs.Verbs[w] {
+			if !slices.Contains(out, e) && s.hasWords(v, e) {
+				out = append(out, e)
+			}
+		}
+		if t.lemma[v] == t.lower[v] {
+			break
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Verb) int {
+		return (len(b.Before) + len(b.After)) - (len(a.Before) + len(a.After))
+	})
+	return out
+}
+
+// hasWords reports whether the other words of a multiword verb are
+// present: particles after it as its dependents or the next words, words
+// before it just before it.
+func (s *sentence) hasWords(v int, e *Verb) bool {
+	t := s.t
+	next := v + 1
+	for _, w := range e.After {
+		found := false
+		for _, c := range t.children[v] {
+			if c > v && (t.lower[c] == w || t.lemma[c] == w) {
+				switch relBase(t.rel[c]) {
+				case "compound", "advmod", "obl", "obj", "xcomp", "case", "advcl", "nmod":
+					found = true
+				}
+			}
+		}
+		if !found && next < len(t.toks) && (t.lower[next] == w || t.lemma[next] == w) {
+			found = true
+			next++
+		}
+		if !found {
+			return false
+		}
+	}
+	prev := v - 1
+	for k := len(e.Before) - 1; k >= 0; k-- {
+		if prev < 0 || t.lower[prev] != e.Before[k] && t.lemma[prev] != e.Before[k] {
+			return false
+		}
+		prev--
+	}
+	return true
+}
+
+// codePredicate codes token v if it is a verb of the dictionary.
+func (s *sentence) codePredicate(v int) []Event {
+	entries := s.verbEntries(v)
+	if len(entries) == 0 {
+		return nil
+	}
+	cl := s.clauseOf(v)
+	var best *match
+	var bestVerb *Verb
+	for _, e := range entries {
+		for _, p := range e.Block.Patterns {
+			if m := s.matchPattern(p, cl); m != nil && (best == nil || m.score > best.score) {
+				best, bestVerb = m, e
+			}
+		}
+	}
+	code, rule, conf := "", "", 0.0
+	switch {
+	case best != nil:
+		code, rule, conf = best.p.Code, best.p.Pos, 0.9
+	default:
+		bestVerb = entries[0]
+		code, rule, conf = bestVerb.CodeOrBlock(), bestVerb.Pos, 0.7
+	}
+	if code == "" {
+		return nil
+	}
+	sources, targets := cl.subjects, []int(nil)
+	reciprocal := ""
+	compound := false
+	if best != nil {
+		if best.source != nil {
+			sources = best.source
+		}
+		targets = best.target
+		reciprocal = best.p.Reciprocal
+		compound = best.compound
+	}
+	if targets == nil {
+		targets = s.defaultTargets(cl)
+	}
+	code, rule, ok := s.adjust(v, cl, code, rule)
+	if !ok {
+		return nil
+	}
+	if cl.inherited {
+		conf -= 0.1
+	}
+	return s.events(v, code, reciprocal, rule, conf, cl.negated, sources, targets, compound)
+}
+
+// defaultTargets returns the objects that name actors; else the first
+// phrase after the predicate, in its objects and their modifiers, then its
+// prepositional phrases, that names one ("restore ties with Gondor",
+// "rescheduled his trip in the White Downs"); all its conjuncts.
+func (s *sentence) defaultTargets(cl *clause) []int {
+	var out []int
+	for _, o := range cl.objects {
+		if s.actorOf(o) != nil {
+			out = append(out, o)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	t := s.t
+	var found []int
+	var walk func(i int) bool
+	walk = func(i int) bool {
+		if s.actorOf(i) != nil {
+			for _, k := range t.conjuncts(i) {
+				if s.actorOf(k) != nil {
+					found = append(found, k)
+				}
+			}
+			return true
+		}
+		for _, c := range t.children[i] {
+			switch t.rel[c] {
+			case "ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "punct", "cc":
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	post := append(append([]int(nil), cl.objects...), cl.post...)
+	for _, c := range post {
+		switch relBase(t.rel[c]) {
+		case "ccomp", "parataxis", "advcl", "conj":
+			continue
+		}
+		if walk(c) {
+			return found
+		}
+	}
+	return nil
+}
+
+// events makes one event per source and target pair that name actors.
+func (s *sentence) events(v int, code, reciprocal, rule string, conf float64, negated bool, sources, targets []int, compound bool) []Event {
+	srcs := s.actors(sources)
+	tgts := s.actors(targets)
+	var out []Event
+	add := func(a, b *Actor, code string) {
+		// An event needs a source; under RequireDyad a target too.
+		if a == nil || b == nil && s.c.RequireDyad {
+			return
+		}
+		if a != nil && b != nil && a.Code == b.Code && a.Span == b.Span {
+			return
+		}
+		out = append(out, Event{Source: a, Target: b, Code: code, Rule: rule,
+			Confidence: conf, Negated: negated, Verb: s.t.toks[v].Span})
+	}
+	// A compound subject acting with no other party acts on itself in
+	// pairs: "Gondor and Osgiliath renewed ties".
+	if len(tgts) == 0 && len(srcs) > 1 && (compound || reciprocal != "" || pairwise(code)) {
+		for i, a := range srcs {
+			for j, b := range srcs {
+				if i != j {
+					add(a, b, code)
+				}
+			}
+		}
+		return out
+	}
+	if len(srcs) == 0 {
+		srcs = []*Actor{nil}
+	}
+	if len(tgts) == 0 {
+		tgts = []*Actor{nil}
+	}
+	for _, a := range srcs {
+		for _, b := range tgts {
+			add(a, b, code)
+			if reciprocal != "" && a != nil && b != nil {
+				add(b, a, reciprocal)
+			}
+		}
+	}
+	return out
+}
+
+// pairwise reports whether a code describes an interaction that a compound
+// subject with no target has with itself: meeting, agreeing, cooperating.
+func pairwise(code string) bool {
+	switch code[:2] {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
+}
+
+// actors returns the actors of phrases, skipping those that name none. A
+// conjunct that names only a role takes the country of the phrase before
+// it ("Danish media and government").
+func (s *sentence) actors(heads []int) []*Actor {
+	var out []*Actor
+	for _, h := range heads {
+		for _, a := range s.actorsOf(h) {
+			if a.Incomplete && len(out) > 0 && out[0].Country != "" {
+				c := out[0].Country
+				a = &Actor{Code: c + a.Code, Country: c, Role: a.Role, Span: a.Span}
+			}
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (e *Event) note(s string) { e.Rule = fmt.Sprintf("%s %s", e.Rule, s) }
