@@ -34,7 +34,7 @@ type TrainOptions struct {
 // DefaultNews is the number of synthetic news sentences 'sitrep train'
 // mixes into UD English EWT train: the size that helped the news gold set
 // most without costing EWT (see docs/ARCHITECTURE.md).
-const DefaultNews = 3000
+const DefaultNews = 6000
 
 // WithDefaults returns o with every zero field replaced by the value Train
 // uses for it, so that callers can record exactly how a model was trained.
