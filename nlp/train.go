@@ -19,11 +19,22 @@ type TrainOptions struct {
 	Folds int
 	// Workers bounds the taggers trained at once; 0 means GOMAXPROCS.
 	Workers int
+	// News is the number of synthetic news sentences (NewsSentences from
+	// DefaultNewsLexicon, seeded with Tagger.Seed) added to the training
+	// sentences; 0 adds none. They go through the jackknife like the
+	// others, so the parser also learns from predicted tags on them.
+	// 'sitrep train' adds DefaultNews unless told otherwise.
+	News int
 	// Info is stored in the model.
 	Info string
 	// Logger receives progress; nil discards.
 	Logger *slog.Logger
 }
+
+// DefaultNews is the number of synthetic news sentences 'sitrep train'
+// mixes into UD English EWT train: the size that helped the news gold set
+// most without costing EWT (see docs/ARCHITECTURE.md).
+const DefaultNews = 6000
 
 // WithDefaults returns o with every zero field replaced by the value Train
 // uses for it, so that callers can record exactly how a model was trained.
@@ -50,6 +61,9 @@ func (o TrainOptions) WithDefaults() TrainOptions {
 func Train(ctx context.Context, docs []*Doc, opt TrainOptions) (*Model, error) {
 	opt = opt.WithDefaults()
 	folds, workers, log := opt.Folds, opt.Workers, opt.Logger
+	if opt.News > 0 {
+		docs = append(docs[:len(docs):len(docs)], NewsSentences(DefaultNewsLexicon(), opt.News, opt.Tagger.Seed)...)
+	}
 	sents := goldSentences(docs)
 	if len(sents) < folds {
 		return nil, fmt.Errorf("nlp: train: %d sentences for %d folds", len(sents), folds)

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +40,7 @@ type trainCommand struct {
 	folds        int
 	seed         uint64
 	workers      int
+	news         int
 }
 
 func (c *trainCommand) flagSet() *flag.FlagSet {
@@ -50,11 +52,12 @@ func (c *trainCommand) flagSet() *flag.FlagSet {
 	fs.IntVar(&c.folds, "folds", 0, "")
 	fs.Uint64Var(&c.seed, "seed", 1, "")
 	fs.IntVar(&c.workers, "workers", 0, "")
+	fs.IntVar(&c.news, "news", nlp.DefaultNews, "")
 	return fs
 }
 
 func (c *trainCommand) synopsis() string {
-	return "sitrep train [--treebank DIR] [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--seed N] [--workers N]"
+	return "sitrep train [--treebank DIR] [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--seed N] [--workers N] [--news N]"
 }
 
 func (c *trainCommand) help() string {
@@ -79,6 +82,8 @@ Flags:
   --seed N             seed of the training shuffles (default 1); the same
                        seed and data give the same model
   --workers N          taggers trained at once; 0 means one per core
+  --news N             synthetic news sentences (nlp.NewsSentences) added to
+                       the training data; 0 adds none (default ` + strconv.Itoa(nlp.DefaultNews) + `)
 `
 }
 
@@ -89,7 +94,7 @@ func (c *trainCommand) run(ctx context.Context, e *env, args []string) error {
 	for _, f := range []struct {
 		name string
 		v    int
-	}{{"tagger-epochs", c.taggerEpochs}, {"parser-epochs", c.parserEpochs}, {"folds", c.folds}, {"workers", c.workers}} {
+	}{{"tagger-epochs", c.taggerEpochs}, {"parser-epochs", c.parserEpochs}, {"folds", c.folds}, {"workers", c.workers}, {"news", c.news}} {
 		if f.v < 0 {
 			return usagef("--%s: want 0 or more, got %d", f.name, f.v)
 		}
@@ -109,6 +114,7 @@ func (c *trainCommand) run(ctx context.Context, e *env, args []string) error {
 		Parser:  nlp.ParserOptions{Epochs: c.parserEpochs, Seed: c.seed},
 		Folds:   c.folds,
 		Workers: c.workers,
+		News:    c.news,
 		Logger:  e.log,
 	}.WithDefaults()
 	m, err := nlp.Train(ctx, docs, opts)
@@ -118,11 +124,15 @@ func (c *trainCommand) run(ctx context.Context, e *env, args []string) error {
 	e.log.Info("trained", "elapsed", time.Since(start).Round(time.Second))
 
 	var info strings.Builder
-	fmt.Fprintf(&info, "corpus: %s/%s (%d sentences, %d words)\n",
+	fmt.Fprintf(&info, "corpus: %s/%s (%d sentences, %d words)",
 		filepath.Base(dir), trainFile, len(docs), words)
+	if c.news > 0 {
+		fmt.Fprintf(&info, " + %d synthetic news sentences (nlp/news.go)", c.news)
+	}
+	info.WriteString("\n")
 	fmt.Fprintf(&info, "trained: %s by sitrep train\n", start.UTC().Format(time.RFC3339))
-	fmt.Fprintf(&info, "options: tagger-epochs=%d parser-epochs=%d folds=%d seed=%d\n",
-		opts.Tagger.Epochs, opts.Parser.Epochs, opts.Folds, c.seed)
+	fmt.Fprintf(&info, "options: tagger-epochs=%d parser-epochs=%d folds=%d seed=%d news=%d\n",
+		opts.Tagger.Epochs, opts.Parser.Epochs, opts.Folds, c.seed, c.news)
 	var report strings.Builder
 	for _, f := range []struct{ name, file string }{{"dev", devFile}, {"test", testFile}} {
 		path := filepath.Join(dir, f.file)
