@@ -61,7 +61,8 @@ func (s *sentence) actorsOf(i int) []*Actor {
 			if relBase(t.rel[c]) != "nmod" {
 				continue
 			}
-			switch t.prep(c) {
+			prep := t.prep(c)
+			switch prep {
 			case "of", "from", "in", "for":
 			default:
 				continue
@@ -72,7 +73,13 @@ func (s *sentence) actorsOf(i int) []*Actor {
 						continue
 					}
 					if a == nil {
-						continue // "the population of Gondor" is not Gondor
+						if prep != "of" {
+							continue // "an attack in Ithilen" is not Ithilen
+						}
+						// "the leaders of Gondor", "the population
+						// of Gondor": Gondor.
+						out = append(out, b)
+						continue
 					}
 					out = append(out, &Actor{Code: b.Country + a.Code, Country: b.Country,
 						Role: a.Role, Span: a.Span})
@@ -186,20 +193,19 @@ func (s *sentence) clauseOf(v int) *clause {
 	if len(cl.objects) == 0 {
 		cl.objects = s.sharedObjects(v)
 	}
-	// Constituents: the subjects, then the predicate's own dependents in
-	// order, left and right of it.
+	// Constituents: before the predicate its subjects (patterns describe
+	// the subject there, not adverbs: "recently allowed" is "allowed"),
+	// after it its own dependents in order, but not a clause of its own
+	// ("allowed that Mordor isn't the neatest place").
 	for _, c := range t.children[v] {
-		switch relBase(t.rel[c]) {
-		case "punct", "cc", "aux", "cop", "mark", "conj", "parataxis", "discourse", "dep", "vocative", "reparandum":
-			continue
-		case "nsubj", "csubj":
-			continue // added below
-		}
 		if c < v {
-			cl.pre = append(cl.pre, c)
-		} else {
-			cl.post = append(cl.post, c)
+			continue
 		}
+		switch relBase(t.rel[c]) {
+		case "punct", "cc", "aux", "cop", "mark", "conj", "parataxis", "discourse", "dep", "vocative", "reparandum", "ccomp", "csubj", "nsubj":
+			continue
+		}
+		cl.post = append(cl.post, c)
 	}
 	for _, subj := range cl.subjects {
 		if subj < v && !slices.Contains(cl.pre, subj) {
@@ -234,8 +240,18 @@ func (s *sentence) inheritSubjects(v int, cl *clause) []int {
 		if obj := t.child(h, "obj"); obj >= 0 && t.toks[obj].UPOS != "VERB" {
 			return t.conjuncts(obj)
 		}
+		// "Gollum was seen to break into ...": raising from a passive.
+		if subj := t.child(h, "nsubj:pass"); subj >= 0 {
+			return t.conjuncts(subj)
+		}
 		return s.subjectsOf(h)
-	case "conj", "advcl":
+	case "advcl":
+		// A participle clause shares the subject (", killing twelve");
+		// a subordinate one ("after leaving") is not coded for it.
+		if t.child(v, "mark") < 0 && (t.isVerbal(h) || t.toks[h].UPOS == "ADJ") {
+			return s.subjectsOf(h)
+		}
+	case "conj":
 		if t.isVerbal(h) || t.toks[h].UPOS == "ADJ" {
 			return s.subjectsOf(h)
 		}

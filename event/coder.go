@@ -24,6 +24,27 @@ type Coder struct {
 	// KeepNegated keeps negated conflict events ("did not attack"), marked
 	// Negated, instead of dropping them.
 	KeepNegated bool
+	// PICO combines and negates codes; nil means the embedded table.
+	PICO *PICO
+	// PetrarchNegation negates codes through the PICO table, as PETRARCH
+	// does, instead of sitrep's rules (see negate).
+	PetrarchNegation bool
+	// AgentlessPassiveSource takes the first actor after an agentless
+	// passive verb as its source, as PETRARCH does ("Eriador was criticized
+	// over its dispute with Gondor" is Gondor criticizing Eriador). Off,
+	// an agentless passive has no source.
+	AgentlessPassiveSource bool
+}
+
+func (c *Coder) pico() *PICO {
+	if c.PICO != nil {
+		return c.PICO
+	}
+	p, err := DefaultPICO()
+	if err != nil {
+		return &PICO{value: map[string]int{}, code: map[int]string{}}
+	}
+	return p
 }
 
 // An Event is one coded event and the evidence for it.

@@ -121,7 +121,8 @@ func (s *sentence) matchElem(e Elem, slots []pslot, i int, m *match) (int, bool)
 	case ElemSkip:
 		return i + 1, true
 	case ElemSource, ElemTarget, ElemCompound:
-		if sl.kind != slotNP {
+		// An actor is a whole phrase: its head, not a modifier inside it.
+		if sl.kind != slotNP || npRels[s.t.rel[sl.tok]] {
 			return 0, false
 		}
 		heads := s.t.conjuncts(sl.tok)

@@ -1,13 +1,28 @@
 package event
 
 import (
+	"bufio"
+	"bytes"
+	_ "embed"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sitrep/internal/linefile"
 )
+
+//go:embed data/pico.txt
+var picoData []byte
+
+// DefaultPICO returns the embedded PICO table (event/data/pico.txt), read
+// once.
+func DefaultPICO() (*PICO, error) { return defaultPICO() }
+
+var defaultPICO = sync.OnceValues(func() (*PICO, error) {
+	return ReadPICO(bytes.NewReader(picoData), "pico.txt")
+})
 
 // A PICO table is PETRARCH's internal coding ontology: every CAMEO code
 // mapped to a number whose hexadecimal digits stand for the kind of act
@@ -29,19 +44,26 @@ type PICO struct {
 func ReadPICO(r io.Reader, name string) (*PICO, error) {
 	p := &PICO{value: map[string]int{}, code: map[int]string{}}
 	var errs linefile.List
-	sc := linefile.NewScanner(r, name)
+	// Not a linefile: '#' separates a code's values here.
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, linefile.MaxLine)
+	lineNo := 0
 	for sc.Scan() {
-		line := sc.Text()
+		lineNo++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
 		code, rest, ok := strings.Cut(line, ":")
 		code = strings.TrimSpace(code)
 		if !ok || code == "" {
-			errs.Add(name, sc.Line(), "want CODE:VALUE, got %q", line)
+			errs.Add(name, lineNo, "want CODE:VALUE, got %q", line)
 			continue
 		}
 		if code == "---" {
 			continue
 		}
-		first := true
+		first, bad := true, false
 		for _, term := range strings.Split(rest, "#") {
 			term = strings.TrimSpace(term)
 			if term == "" || !strings.ContainsAny(term[:1], "-+0") {
@@ -49,12 +71,13 @@ func ReadPICO(r io.Reader, name string) (*PICO, error) {
 			}
 			v, err := hexSum(term)
 			if err != nil {
-				errs.Add(name, sc.Line(), "code %s: %v", code, err)
+				errs.Add(name, lineNo, "code %s: %v", code, err)
+				bad = true
 				break
 			}
 			if first {
 				if _, dup := p.value[code]; dup {
-					errs.Add(name, sc.Line(), "code %s listed twice", code)
+					errs.Add(name, lineNo, "code %s listed twice", code)
 				}
 				p.value[code] = v
 				first = false
@@ -63,12 +86,12 @@ func ReadPICO(r io.Reader, name string) (*PICO, error) {
 				p.code[v] = code
 			}
 		}
-		if first {
-			errs.Add(name, sc.Line(), "code %s has no value", code)
+		if first && !bad {
+			errs.Add(name, lineNo, "code %s has no value", code)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		errs = append(errs, err.(*linefile.Error))
+		errs.Add(name, lineNo+1, "%v", err)
 	}
 	return p, errs.Err()
 }

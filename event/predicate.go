@@ -73,33 +73,27 @@ func (s *sentence) hasWords(v int, e *Verb) bool {
 
 // codePredicate codes token v if it is a verb of the dictionary.
 func (s *sentence) codePredicate(v int) []Event {
+	t := s.t
 	entries := s.verbEntries(v)
 	if len(entries) == 0 {
 		return nil
 	}
-	cl := s.clauseOf(v)
-	var best *match
-	var bestVerb *Verb
-	for _, e := range entries {
-		for _, p := range e.Block.Patterns {
-			if m := s.matchPattern(p, cl); m != nil && (best == nil || m.score > best.score) {
-				best, bestVerb = m, e
-			}
+	// The complement of a coded verb ("urged Eriador to respond",
+	// "threatened to attack") is coded with that verb, not on its own.
+	if relBase(t.rel[v]) == "xcomp" {
+		if h := t.head(v); h >= 0 && s.plainCode(h) != "" {
+			return nil
 		}
 	}
-	code, rule, conf := "", "", 0.0
-	switch {
-	case best != nil:
-		code, rule, conf = best.p.Code, best.p.Pos, 0.9
-	default:
-		bestVerb = entries[0]
-		code, rule, conf = bestVerb.CodeOrBlock(), bestVerb.Pos, 0.7
-	}
+	// An xcomp that the verb combines with takes over its arguments when
+	// the verb has none of its own (a passive: "was seen to break").
+	cl := s.clauseOf(v)
+	code, rule, conf, best := s.choose(entries, cl)
 	if code == "" {
 		return nil
 	}
 	sources, targets := cl.subjects, []int(nil)
-	reciprocal := ""
+	reciprocal := entries[0].ReciprocalOrBlock()
 	compound := false
 	if best != nil {
 		if best.source != nil {
@@ -109,10 +103,49 @@ func (s *sentence) codePredicate(v int) []Event {
 		reciprocal = best.p.Reciprocal
 		compound = best.compound
 	}
+	// A bare kind of act (threaten, intend, appeal) takes its complement
+	// as its object: "threatened to attack" is a threat of force.
+	for _, x := range t.kids(v, "xcomp") {
+		xc := s.plainCode(x)
+		if xc == "" {
+			continue
+		}
+		if p := s.c.pico(); p.General(code) {
+			if c, ok := p.Combine(code, xc); ok {
+				code, rule = c, rule+" + "+t.lemma[x]
+			}
+		}
+		xcl := s.clauseOf(x)
+		if targets == nil {
+			targets = s.defaultTargets(xcl)
+		}
+		if len(sources) == 0 {
+			sources = xcl.subjects
+		}
+	}
 	if targets == nil {
 		targets = s.defaultTargets(cl)
 	}
-	code, rule, ok := s.adjust(v, cl, code, rule)
+	// An agentless passive: PETRARCH takes the first actor after the verb
+	// as the source ("was criticized over its dispute with Eriador").
+	if cl.passive && len(cl.agents) == 0 && len(sources) == 0 && s.c.AgentlessPassiveSource {
+		sources = s.firstActorAfter(cl)
+		if len(sources) > 0 && targets == nil {
+			targets = cl.objects
+		}
+	}
+	// An act on another's act is addressed to its actor: "Gondor's prime
+	// minister noted that Cirith Ungol regretted ...", "allowed that
+	// Mordor isn't ...".
+	if len(targets) == 0 {
+		for _, c := range t.kids(v, "ccomp") {
+			if subj := s.subjectsOf(c); len(subj) > 0 {
+				targets = subj
+				break
+			}
+		}
+	}
+	code, rule, ok := s.negate(cl, code, rule)
 	if !ok {
 		return nil
 	}
@@ -120,6 +153,32 @@ func (s *sentence) codePredicate(v int) []Event {
 		conf -= 0.1
 	}
 	return s.events(v, code, reciprocal, rule, conf, cl.negated, sources, targets, compound)
+}
+
+// choose returns the code of the best-fitting pattern of the verb's
+// blocks, else the verb's own code, with where it came from.
+func (s *sentence) choose(entries []*Verb, cl *clause) (code, rule string, conf float64, best *match) {
+	for _, e := range entries {
+		for _, p := range e.Block.Patterns {
+			if m := s.matchPattern(p, cl); m != nil && (best == nil || m.score > best.score) {
+				best = m
+			}
+		}
+	}
+	if best != nil {
+		return best.p.Code, best.p.Pos, 0.9, best
+	}
+	return entries[0].CodeOrBlock(), entries[0].Pos, 0.7, nil
+}
+
+
+// firstActorAfter returns the first phrase after the predicate that names
+// an actor, in its prepositional phrases and their modifiers.
+func (s *sentence) firstActorAfter(cl *clause) []int {
+	saved := cl.objects
+	cl.objects = nil
+	defer func() { cl.objects = saved }()
+	return s.defaultTargets(cl)
 }
 
 // defaultTargets returns the objects that name actors; else the first

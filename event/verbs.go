@@ -52,6 +52,9 @@ type VerbDictionary struct {
 type Block struct {
 	Name     string
 	Code     string // "" for the null code "---"
+	// Reciprocal is the code of the event back from the target, when the
+	// header gives one ("[040:040]": meeting goes both ways).
+	Reciprocal string
 	Verbs    []*Verb
 	Patterns []*Pattern
 	Pos      string // file:line of the header
@@ -64,9 +67,10 @@ type Verb struct {
 	// Before and After are the other words of a multiword verb, in order
 	// ("wire" in "wire tap"; "down" in "shoot down").
 	Before, After []string
-	// Code overrides the block's code for the bare verb when HasCode.
-	Code    string
-	HasCode bool
+	// Code (and Reciprocal) override the block's for the bare verb when
+	// HasCode.
+	Code, Reciprocal string
+	HasCode          bool
 	Block   *Block
 	Pos     string
 }
@@ -77,6 +81,14 @@ func (v *Verb) CodeOrBlock() string {
 		return v.Code
 	}
 	return v.Block.Code
+}
+
+// ReciprocalOrBlock returns the verb's own reciprocal code, or its block's.
+func (v *Verb) ReciprocalOrBlock() string {
+	if v.HasCode {
+		return v.Reciprocal
+	}
+	return v.Block.Reciprocal
 }
 
 // A Pattern refines a block's code by the words around the verb.
@@ -172,6 +184,18 @@ func ReadVerbs(r io.Reader, name string, opt VerbOptions) (*VerbDictionary, erro
 		errs.Add(name, line, "unknown event code %q", s)
 		return "", false
 	}
+	codes := func(line int, s string) (string, string, bool) {
+		a, b, two := strings.Cut(s, ":")
+		c1, ok := code(line, a)
+		if !ok {
+			return "", "", false
+		}
+		if !two {
+			return c1, "", true
+		}
+		c2, ok := code(line, b)
+		return c1, c2, ok
+	}
 	for sc.Scan() {
 		line, text := sc.Line(), sc.Text()
 		pos := fmt.Sprintf("%s:%d", name, line)
@@ -188,8 +212,8 @@ func ReadVerbs(r io.Reader, name string, opt VerbOptions) (*VerbDictionary, erro
 				block = nil
 				continue
 			}
-			c, _ := code(line, m[2])
-			block = &Block{Name: m[1], Code: c, Pos: pos}
+			c, r, _ := codes(line, m[2])
+			block = &Block{Name: m[1], Code: c, Reciprocal: r, Pos: pos}
 			d.Blocks = append(d.Blocks, block)
 			synset = nil
 		case strings.HasPrefix(text, "&"):
@@ -224,15 +248,9 @@ func ReadVerbs(r io.Reader, name string, opt VerbOptions) (*VerbDictionary, erro
 				continue
 			}
 			p.Pos = pos
-			codes := strings.SplitN(m[1], ":", 2)
 			var ok bool
-			if p.Code, ok = code(line, codes[0]); !ok {
+			if p.Code, p.Reciprocal, ok = codes(line, m[1]); !ok {
 				continue
-			}
-			if len(codes) == 2 {
-				if p.Reciprocal, ok = code(line, codes[1]); !ok {
-					continue
-				}
 			}
 			block.Patterns = append(block.Patterns, p)
 		case strings.HasPrefix(text, "+") && synset != nil:
@@ -254,11 +272,11 @@ func ReadVerbs(r io.Reader, name string, opt VerbOptions) (*VerbDictionary, erro
 			}
 			v.Block, v.Pos = block, pos
 			if m := reCode.FindStringSubmatch(stripBraces(text)); m != nil {
-				c, ok := code(line, m[1])
+				c, r, ok := codes(line, m[1])
 				if !ok {
 					continue
 				}
-				v.Code, v.HasCode = c, true
+				v.Code, v.Reciprocal, v.HasCode = c, r, true
 			}
 			block.Verbs = append(block.Verbs, v)
 			d.Verbs[v.Word] = append(d.Verbs[v.Word], v)
@@ -385,6 +403,9 @@ func WriteVerbs(w io.Writer, d *VerbDictionary, header string) error {
 		if code == "" {
 			code = "---"
 		}
+		if b.Reciprocal != "" {
+			code += ":" + b.Reciprocal
+		}
 		bw.printf("\n--- %s [%s] ---  # %s\n", b.Name, code, b.Pos)
 		for _, v := range b.Verbs {
 			words := append(append(append([]string(nil), v.Before...), "+"+v.Word), v.After...)
@@ -396,6 +417,9 @@ func WriteVerbs(w io.Writer, d *VerbDictionary, header string) error {
 				c := v.Code
 				if c == "" {
 					c = "---"
+				}
+				if v.Reciprocal != "" {
+					c += ":" + v.Reciprocal
 				}
 				text += " [" + c + "]"
 			}

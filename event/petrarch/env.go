@@ -24,19 +24,19 @@ import (
 // sitrep's code tables lack is declared for the occasion: a leading one as
 // a state, others as organizations. Lines PETRARCH would skip are skipped;
 // warnings lists them.
-func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionary, warnings []string, err error) {
+func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionary, pico *event.PICO, warnings []string, err error) {
 	vf, ok := s.Files["Verbfile"]
 	if !ok {
-		return nil, nil, nil, fmt.Errorf("%s: no <Verbfile> in the environment", s.Path)
+		return nil, nil, nil, nil, fmt.Errorf("%s: no <Verbfile> in the environment", s.Path)
 	}
 	f, err := os.Open(vf)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	verbs, err = event.ReadVerbs(f, vf, event.VerbOptions{Lenient: true})
 	f.Close()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	for _, w := range verbs.Warnings {
 		warnings = append(warnings, w.Error())
@@ -45,17 +45,17 @@ func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionar
 	def := actor.DefaultFS()
 	roles, err := fs.ReadFile(def, "roles.txt")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	codes, err := fs.ReadFile(def, "codes.txt")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	known := map[string]actor.Kind{}
 	for _, table := range [][]byte{roles, codes} {
 		infos, err := actor.ReadCodes(bytes.NewReader(table), "table")
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		for _, ci := range infos {
 			known[ci.Code] |= ci.Kind
@@ -71,7 +71,7 @@ func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionar
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		es, perr := actor.ParsePetrarch(f, path)
 		f.Close()
@@ -81,7 +81,7 @@ func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionar
 				warnings = append(warnings, e.Error())
 			}
 		} else if perr != nil {
-			return nil, nil, nil, perr
+			return nil, nil, nil, nil, perr
 		}
 		var buf bytes.Buffer
 		for _, e := range es {
@@ -140,9 +140,20 @@ func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionar
 	mfs["codes.txt"] = &fstest.MapFile{Data: table.Bytes()}
 	actors, err = actor.Load(mfs)
 	if err != nil {
-		return nil, nil, warnings, fmt.Errorf("%s: actors: %w", s.Path, err)
+		return nil, nil, nil, warnings, fmt.Errorf("%s: actors: %w", s.Path, err)
 	}
-	return verbs, actors, warnings, nil
+	if path, ok := s.Files["PICOfile"]; ok {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, nil, warnings, err
+		}
+		pico, err = event.ReadPICO(f, path)
+		f.Close()
+		if err != nil {
+			return nil, nil, nil, warnings, err
+		}
+	}
+	return verbs, actors, pico, warnings, nil
 }
 
 // nameKey is a name reduced to its letters and digits, without a leading

@@ -14,7 +14,7 @@ func TestEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	verbs, actors, warnings, err := Environment(s)
+	verbs, actors, _, warnings, err := Environment(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,11 +29,11 @@ func TestEvaluateSuiteParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	verbs, actors, _, err := Environment(s)
+	verbs, actors, pico, _, err := Environment(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &event.Coder{Verbs: verbs, Actors: actors, RequireDyad: true}
+	c := &event.Coder{Verbs: verbs, Actors: actors, RequireDyad: true, PICO: pico, PetrarchNegation: true, AgentlessPassiveSource: true}
 	rep, err := Evaluate(t.Context(), s, c, nil)
 	if err != nil {
 		t.Fatal(err)
