@@ -15,6 +15,9 @@ type sentence struct {
 	opt  Options
 	done []bool
 	nps  [][]*Actor
+	// prev is the last subject actor of the sentences before, for
+	// pronouns that refer back to it.
+	prev *Actor
 }
 
 func newSentence(c *Coder, toks []nlp.Token, opt Options) *sentence {
@@ -93,6 +96,11 @@ func (s *sentence) actorsOf(i int) []*Actor {
 	if len(out) == 0 && a != nil {
 		out = []*Actor{a}
 	}
+	if len(out) == 0 && t.toks[i].UPOS == "PRON" && isPersonalPronoun(t.lower[i]) && relBase(t.rel[i]) == "nsubj" {
+		if b := s.antecedent(i); b != nil {
+			out = []*Actor{b}
+		}
+	}
 	if len(out) == 0 {
 		for _, ap := range t.kids(i, "appos") {
 			if b := s.resolve(ap); b != nil {
@@ -103,6 +111,40 @@ func (s *sentence) actorsOf(i int) []*Actor {
 	}
 	s.nps[i] = out
 	return out
+}
+
+// isPersonalPronoun reports whether w is a third-person subject pronoun
+// that can stand for an actor. Possessives ("its embassy") are left alone:
+// they rarely name the party an event is about.
+func isPersonalPronoun(w string) bool {
+	switch w {
+	case "it", "they", "he", "she":
+		return true
+	}
+	return false
+}
+
+// antecedent returns the actor a pronoun at i stands for: the nearest
+// subject before it in the sentence that names one ("Ethiopia indicated
+// it would act"), else the last one of the sentences before.
+func (s *sentence) antecedent(i int) *Actor {
+	t := s.t
+	for k := i - 1; k >= 0; k-- {
+		if relBase(t.rel[k]) != "nsubj" || t.toks[k].UPOS == "PRON" {
+			continue
+		}
+		if as := s.actorsOf(k); len(as) > 0 {
+			b := *as[0]
+			b.Span = t.toks[i].Span
+			return &b
+		}
+	}
+	if s.prev != nil {
+		b := *s.prev
+		b.Span = t.toks[i].Span
+		return &b
+	}
+	return nil
 }
 
 // resolve codes the phrase of head i alone.
@@ -301,6 +343,20 @@ func (s *sentence) sharedObjects(v int) []int {
 		if c > v && t.isVerbal(c) {
 			if obj := t.child(c, "obj"); obj >= 0 {
 				return t.conjuncts(obj)
+			}
+		}
+	}
+	return nil
+}
+
+// lastSubject returns the actor of the sentence's last subject that names
+// one, or nil.
+func (s *sentence) lastSubject() *Actor {
+	t := s.t
+	for k := len(t.toks) - 1; k >= 0; k-- {
+		if relBase(t.rel[k]) == "nsubj" {
+			if as := s.actorsOf(k); len(as) > 0 {
+				return as[0]
 			}
 		}
 	}

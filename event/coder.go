@@ -26,6 +26,9 @@ type Coder struct {
 	KeepNegated bool
 	// PICO combines and negates codes; nil means the embedded table.
 	PICO *PICO
+	// Discards lists phrases that mark sentences and stories not to code;
+	// nil codes everything.
+	Discards *Discards
 	// PetrarchNegation negates codes through the PICO table, as PETRARCH
 	// does, instead of sitrep's rules (see negate).
 	PetrarchNegation bool
@@ -91,7 +94,11 @@ type Options struct {
 
 // Code codes every sentence of doc, which must be parsed.
 func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, error) {
+	if c.Discards.Story(doc.Text) {
+		return nil, nil
+	}
 	var out []Event
+	var prev *Actor
 	for si := range doc.Sentences {
 		if si&31 == 31 {
 			if err := ctx.Err(); err != nil {
@@ -102,7 +109,10 @@ func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, e
 		if len(toks) == 0 {
 			continue
 		}
-		evs, err := c.codeSentence(toks, opt)
+		evs, last, err := c.codeSentence(toks, opt, prev)
+		if last != nil {
+			prev = last
+		}
 		if err != nil {
 			return nil, fmt.Errorf("sentence %d: %w", si, err)
 		}
@@ -114,26 +124,39 @@ func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, e
 	return out, nil
 }
 
-// CodeSentence codes one parsed sentence.
+// CodeSentence codes one parsed sentence on its own.
 func (c *Coder) CodeSentence(toks []nlp.Token, opt Options) ([]Event, error) {
-	return c.codeSentence(toks, opt)
+	evs, _, err := c.codeSentence(toks, opt, nil)
+	return evs, err
 }
 
-func (c *Coder) codeSentence(toks []nlp.Token, opt Options) (evs []Event, err error) {
+// codeSentence codes one sentence; prev is the last subject actor of the
+// sentences before, and last that of this one.
+func (c *Coder) codeSentence(toks []nlp.Token, opt Options, prev *Actor) (evs []Event, last *Actor, err error) {
 	// A parse the coder cannot make sense of yields no event, not a panic.
 	defer func() {
 		if r := recover(); r != nil {
-			evs, err = nil, fmt.Errorf("event: coding failed: %v", r)
+			evs, last, err = nil, nil, fmt.Errorf("event: coding failed: %v", r)
 		}
 	}()
 	if !wellFormed(toks) {
-		return nil, nil
+		return nil, nil, nil
+	}
+	if c.Discards != nil {
+		text := toks[0].Form
+		for _, t := range toks[1:] {
+			text += " " + t.Form
+		}
+		if c.Discards.Sentence(text) || c.Discards.Story(text) {
+			return nil, nil, nil
+		}
 	}
 	s := newSentence(c, toks, opt)
+	s.prev = prev
 	for v := range toks {
 		evs = append(evs, s.codePredicate(v)...)
 	}
-	return dedupe(evs), nil
+	return dedupe(evs), s.lastSubject(), nil
 }
 
 // wellFormed reports whether toks' heads form a tree.

@@ -80,10 +80,8 @@ func (s *sentence) codePredicate(v int) []Event {
 	}
 	// The complement of a coded verb ("urged Eriador to respond",
 	// "threatened to attack") is coded with that verb, not on its own.
-	if relBase(t.rel[v]) == "xcomp" {
-		if h := t.head(v); h >= 0 && s.plainCode(h) != "" {
-			return nil
-		}
+	if s.governor(v) >= 0 {
+		return nil
 	}
 	// An xcomp that the verb combines with takes over its arguments when
 	// the verb has none of its own (a passive: "was seen to break").
@@ -105,11 +103,8 @@ func (s *sentence) codePredicate(v int) []Event {
 	}
 	// A bare kind of act (threaten, intend, appeal) takes its complement
 	// as its object: "threatened to attack" is a threat of force.
-	for _, x := range t.kids(v, "xcomp") {
+	for _, x := range s.complements(v) {
 		xc := s.plainCode(x)
-		if xc == "" {
-			continue
-		}
 		if p := s.c.pico(); p.General(code) {
 			if c, ok := p.Combine(code, xc); ok {
 				code, rule = c, rule+" + "+t.lemma[x]
@@ -153,6 +148,37 @@ func (s *sentence) codePredicate(v int) []Event {
 		conf -= 0.1
 	}
 	return s.events(v, code, reciprocal, rule, conf, cl.negated, sources, targets, compound)
+}
+
+// governor returns the coded verb whose complement v is, through a chain
+// of uncoded ones ("said to be about to restore": said), or -1.
+func (s *sentence) governor(v int) int {
+	t := s.t
+	for relBase(t.rel[v]) == "xcomp" {
+		h := t.head(v)
+		if h < 0 {
+			return -1
+		}
+		if s.plainCode(h) != "" {
+			return h
+		}
+		v = h
+	}
+	return -1
+}
+
+// complements returns the coded verbs that are v's complements, directly
+// or through uncoded ones ("is about to restore").
+func (s *sentence) complements(v int) []int {
+	var out []int
+	for _, x := range s.t.kids(v, "xcomp") {
+		if s.plainCode(x) != "" {
+			out = append(out, x)
+		} else {
+			out = append(out, s.complements(x)...)
+		}
+	}
+	return out
 }
 
 // choose returns the code of the best-fitting pattern of the verb's

@@ -16,8 +16,8 @@ func TestDebugRecord(t *testing.T) {
 		t.Skip("set REC")
 	}
 	s, _ := ReadSuite(testshared.Path(t, "data/ud-petrarch-validate/validate/PETR_Validate_records_2_02.xml"))
-	verbs, actors, pico, _, _ := Environment(s)
-	c := &event.Coder{Verbs: verbs, Actors: actors, RequireDyad: true, PICO: pico, PetrarchNegation: true, AgentlessPassiveSource: true}
+	env, _ := Environment(s)
+	c := env.Coder()
 	for _, r := range s.Records {
 		if r.ID != id {
 			continue

@@ -24,38 +24,68 @@ import (
 // sitrep's code tables lack is declared for the occasion: a leading one as
 // a state, others as organizations. Lines PETRARCH would skip are skipped;
 // warnings lists them.
-func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionary, pico *event.PICO, warnings []string, err error) {
+func Environment(s *Suite) (*Env, error) {
+	var warnings []string
+	env, err := environment(s, &warnings)
+	if env != nil {
+		env.Warnings = warnings
+	}
+	return env, err
+}
+
+// An Env is a suite's dictionaries.
+type Env struct {
+	Verbs    *event.VerbDictionary
+	Actors   *actor.Dictionary
+	PICO     *event.PICO
+	Discards *event.Discards
+	// Warnings lists the dictionary lines skipped, as PETRARCH skips them.
+	Warnings []string
+}
+
+// Coder returns a coder set up to code as PETRARCH does: dyads only,
+// negation through the PICO table, agentless passives sourced from the
+// first actor after the verb.
+func (e *Env) Coder() *event.Coder {
+	return &event.Coder{Verbs: e.Verbs, Actors: e.Actors, PICO: e.PICO, Discards: e.Discards,
+		RequireDyad: true, PetrarchNegation: true, AgentlessPassiveSource: true}
+}
+
+func environment(s *Suite, warn *[]string) (env *Env, err error) {
+	env = &Env{}
+	var warnings []string
+	defer func() { *warn = warnings }()
 	vf, ok := s.Files["Verbfile"]
 	if !ok {
-		return nil, nil, nil, nil, fmt.Errorf("%s: no <Verbfile> in the environment", s.Path)
+		return nil, fmt.Errorf("%s: no <Verbfile> in the environment", s.Path)
 	}
 	f, err := os.Open(vf)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, err
 	}
-	verbs, err = event.ReadVerbs(f, vf, event.VerbOptions{Lenient: true})
+	env.Verbs, err = event.ReadVerbs(f, vf, event.VerbOptions{Lenient: true})
 	f.Close()
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, err
 	}
-	for _, w := range verbs.Warnings {
+	for _, w := range env.Verbs.Warnings {
 		warnings = append(warnings, w.Error())
 	}
 	mfs := fstest.MapFS{}
 	def := actor.DefaultFS()
 	roles, err := fs.ReadFile(def, "roles.txt")
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, err
 	}
 	codes, err := fs.ReadFile(def, "codes.txt")
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, err
 	}
 	known := map[string]actor.Kind{}
 	for _, table := range [][]byte{roles, codes} {
 		infos, err := actor.ReadCodes(bytes.NewReader(table), "table")
 		if err != nil {
-			return nil, nil, nil, nil, err
+			return nil, err
 		}
 		for _, ci := range infos {
 			known[ci.Code] |= ci.Kind
@@ -71,7 +101,7 @@ func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionar
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, nil, nil, nil, err
+			return nil, err
 		}
 		es, perr := actor.ParsePetrarch(f, path)
 		f.Close()
@@ -81,7 +111,7 @@ func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionar
 				warnings = append(warnings, e.Error())
 			}
 		} else if perr != nil {
-			return nil, nil, nil, nil, perr
+			return nil, perr
 		}
 		var buf bytes.Buffer
 		for _, e := range es {
@@ -138,22 +168,33 @@ func Environment(s *Suite) (verbs *event.VerbDictionary, actors *actor.Dictionar
 		fmt.Fprintf(&table, "%s  %s  a code of the validation suite\n", seg, extra[seg])
 	}
 	mfs["codes.txt"] = &fstest.MapFile{Data: table.Bytes()}
-	actors, err = actor.Load(mfs)
+	env.Actors, err = actor.Load(mfs)
 	if err != nil {
-		return nil, nil, nil, warnings, fmt.Errorf("%s: actors: %w", s.Path, err)
+		return nil, fmt.Errorf("%s: actors: %w", s.Path, err)
+	}
+	if path, ok := s.Files["Discardfile"]; ok {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		env.Discards, err = event.ReadDiscards(f, path)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
 	if path, ok := s.Files["PICOfile"]; ok {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, nil, nil, warnings, err
+			return nil, err
 		}
-		pico, err = event.ReadPICO(f, path)
+		env.PICO, err = event.ReadPICO(f, path)
 		f.Close()
 		if err != nil {
-			return nil, nil, nil, warnings, err
+			return nil, err
 		}
 	}
-	return verbs, actors, pico, warnings, nil
+	return env, nil
 }
 
 // nameKey is a name reduced to its letters and digits, without a leading

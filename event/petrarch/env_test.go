@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"sitrep/event"
 
 	"sitrep/internal/testshared"
 )
@@ -14,12 +13,12 @@ func TestEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	verbs, actors, _, warnings, err := Environment(s)
+	env, err := Environment(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d verb blocks, %d actor names, %d warnings", len(verbs.Blocks), actors.Len(), len(warnings))
-	for _, w := range warnings {
+	t.Logf("%d verb blocks, %d actor names, %d warnings", len(env.Verbs.Blocks), env.Actors.Len(), len(env.Warnings))
+	for _, w := range env.Warnings {
 		t.Log(w)
 	}
 }
@@ -29,11 +28,11 @@ func TestEvaluateSuiteParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	verbs, actors, pico, _, err := Environment(s)
+	env, err := Environment(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &event.Coder{Verbs: verbs, Actors: actors, RequireDyad: true, PICO: pico, PetrarchNegation: true, AgentlessPassiveSource: true}
+	c := env.Coder()
 	rep, err := Evaluate(t.Context(), s, c, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -118,7 +118,10 @@ func ParseSuite(data []byte, name string) (*Suite, error) {
 		r.Date = d
 		for _, c := range reCoding.FindAllSubmatch(body, -1) {
 			a := attributes(c[1])
-			if strings.EqualFold(a["noevents"], "true") {
+			// "noevents" and an expected error ("bad_input_parse") both
+			// mean that nothing should be coded; so does an empty coding.
+			if strings.EqualFold(a["noevents"], "true") || a["error"] != "" ||
+				a["eventcode"] == "" && a["sourcecode"] == "" && a["targetcode"] == "" {
 				r.NoEvents = true
 				continue
 			}
