@@ -147,7 +147,10 @@ func (s *sentence) antecedent(i int) *Actor {
 	return nil
 }
 
-// resolve codes the phrase of head i alone.
+// resolve codes the phrase of head i alone. When the whole phrase names no
+// actor, its longest beginning that does is taken ("Gondor's Prime
+// Minister Falastur", whose name the dictionary lacks, is Gondor's prime
+// minister; "Caras Galadhon's new mayor" is Caras Galadhon).
 func (s *sentence) resolve(i int) *Actor {
 	t := s.t
 	switch t.toks[i].UPOS {
@@ -156,13 +159,18 @@ func (s *sentence) resolve(i int) *Actor {
 		return nil
 	}
 	lo, hi := s.npBounds(i)
-	sub := t.toks[lo : hi+1]
-	a, ok := s.c.Actors.Resolve(sub, s.opt.Date, s.opt.Focus)
-	if !ok {
-		return nil
+	for end := hi + 1; end > lo; end-- {
+		if end <= i && t.toks[end-1].UPOS != "PART" && !strings.EqualFold(t.toks[end-1].Form, "'s") &&
+			!isNominal(t.toks[end-1].UPOS) {
+			continue
+		}
+		a, ok := s.c.Actors.Resolve(t.toks[lo:end], s.opt.Date, s.opt.Focus)
+		if ok {
+			return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
+				Span: a.Span, Incomplete: a.Incomplete}
+		}
 	}
-	return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
-		Span: a.Span, Incomplete: a.Incomplete}
+	return nil
 }
 
 // npBounds returns the first and last token of i's noun phrase: i, its
@@ -288,9 +296,11 @@ func (s *sentence) inheritSubjects(v int, cl *clause) []int {
 		}
 		return s.subjectsOf(h)
 	case "advcl":
-		// A participle clause shares the subject (", killing twelve");
-		// a subordinate one ("after leaving") is not coded for it.
-		if t.child(v, "mark") < 0 && (t.isVerbal(h) || t.toks[h].UPOS == "ADJ") {
+		// A participle clause (", killing twelve") or a purpose clause
+		// ("vowed to wage war") shares the subject; a subordinate one
+		// ("after leaving") is not coded for it.
+		m := t.child(v, "mark")
+		if (m < 0 || t.lower[m] == "to") && (t.isVerbal(h) || t.toks[h].UPOS == "ADJ") {
 			return s.subjectsOf(h)
 		}
 	case "conj":

@@ -166,6 +166,11 @@ func (s *sentence) matchElem(e Elem, slots []pslot, i int, m *match) (int, bool)
 		}
 		return next, true
 	default: // ElemWords
+		// Pattern words name things, particles and modifiers, not other
+		// verbs: "{TO SUPPLY}" is not the clause "to supply Gondor".
+		if u := s.t.toks[sl.tok].UPOS; u == "VERB" || u == "AUX" {
+			return 0, false
+		}
 		switch {
 		case sl.kind == slotPrep:
 			if len(e.Words) == 1 && s.wordIs(sl.tok, e.Words[0]) {
