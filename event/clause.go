@@ -59,6 +59,13 @@ func (s *sentence) actorsOf(i int) []*Actor {
 	t := s.t
 	a := s.resolve(i)
 	var out []*Actor
+	// "The ambassadors of Arnor, Osgiliath and Gondor": one actor for
+	// each country of a coordinated "of" phrase.
+	if of := s.ofConjuncts(i); len(of) > 1 {
+		if h := s.resolveHead(i); h != nil && h.Incomplete {
+			a = h
+		}
+	}
 	if a == nil || a.Incomplete {
 		for _, c := range t.children[i] {
 			if relBase(t.rel[c]) != "nmod" {
@@ -111,6 +118,34 @@ func (s *sentence) actorsOf(i int) []*Actor {
 	}
 	s.nps[i] = out
 	return out
+}
+
+// ofConjuncts returns the conjoined heads of i's "of" phrase, or nil.
+func (s *sentence) ofConjuncts(i int) []int {
+	for _, c := range s.t.children[i] {
+		if relBase(s.t.rel[c]) == "nmod" && s.t.prep(c) == "of" {
+			return s.t.conjuncts(c)
+		}
+	}
+	return nil
+}
+
+// resolveHead codes i's phrase without its "of" phrase.
+func (s *sentence) resolveHead(i int) *Actor {
+	t := s.t
+	lo := i
+	for _, c := range t.children[i] {
+		if c < i && (npRels[t.rel[c]] || npRels[relBase(t.rel[c])]) {
+			a, _ := t.span(c)
+			lo = min(lo, a)
+		}
+	}
+	a, ok := s.c.Actors.Resolve(t.toks[lo:i+1], s.opt.Date, s.opt.Focus)
+	if !ok {
+		return nil
+	}
+	return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
+		Span: a.Span, Incomplete: a.Incomplete}
 }
 
 // isPersonalPronoun reports whether w is a third-person subject pronoun

@@ -155,6 +155,13 @@ func (s *sentence) matchElem(e Elem, slots []pslot, i int, m *match) (int, bool)
 			if oe.Kind == ElemSkip {
 				continue
 			}
+			if oe.Kind == ElemWords && len(oe.Words) == 1 {
+				if !s.wordIn(sl.np, oe.Words[0]) {
+					return 0, false
+				}
+				m.score += 2
+				continue
+			}
 			if _, ok := s.matchElem(oe, np, 0, m); !ok {
 				return 0, false
 			}
@@ -196,25 +203,34 @@ func (s *sentence) prepIn(prep string, alts []string) bool {
 }
 
 // phraseAt reports whether words (the head last) describe the phrase
-// headed by tok: the head is the phrase's head word, and each earlier word
-// is found, in order, among the words of its subtree before the head.
+// headed by tok: the head is the phrase's head word, and the earlier words
+// are the words just before it ("{DIPLOMATIC TIES}" is "full diplomatic
+// ties" but not "diplomatic and trade ties").
 func (s *sentence) phraseAt(tok int, words []Word) bool {
 	last := len(words) - 1
 	if !s.wordIs(tok, words[last]) {
 		return false
 	}
 	lo, _ := s.t.span(tok)
-	pos := tok - 1
-	for k := last - 1; k >= 0; k-- {
-		for pos >= lo && !s.wordIs(pos, words[k]) {
-			pos--
-		}
-		if pos < lo {
+	for k, pos := last-1, tok-1; k >= 0; k, pos = k-1, pos-1 {
+		if pos < lo || !s.wordIs(pos, words[k]) {
 			return false
 		}
-		pos--
 	}
 	return true
+}
+
+// wordIn reports whether a single word names the phrase headed by tok or
+// any word of it: inside a prepositional phrase, "(ON &TIETYPES)" is "on
+// economic issues".
+func (s *sentence) wordIn(tok int, w Word) bool {
+	lo, hi := s.t.span(tok)
+	for i := lo; i <= hi; i++ {
+		if s.wordIs(i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordIs reports whether token i is word w: one of its alternatives (by

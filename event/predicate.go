@@ -21,14 +21,13 @@ func (s *sentence) verbEntries(v int) []*Verb {
 		return nil
 	}
 	var out []*Verb
-	for _, w := range []string{t.lemma[v], t.lower[v]} {
+	// A form the dictionary lists itself ("LEFT [042:043]") is more
+	// specific than the lemma ("LEAVE [012]"), so it comes first.
+	for _, w := range []string{t.lower[v], t.lemma[v]} {
 		for _, e := range s.c.Verbs.Verbs[w] {
 			if !slices.Contains(out, e) && s.hasWords(v, e) {
 				out = append(out, e)
 			}
-		}
-		if t.lemma[v] == t.lower[v] {
-			break
 		}
 	}
 	slices.SortStableFunc(out, func(a, b *Verb) int {
