@@ -40,18 +40,18 @@ func (d *Dictionary) Match(toks []nlp.Token) []Match {
 	refs := make([]tokRef, len(toks))
 	ids := make([]int32, 0, len(toks)+len(toks)/4)
 	lower := make([]bool, 0, cap(ids))
-	var scratch []piece
+	var buf []byte
 	for i, t := range toks {
-		scratch = appendPieces(scratch[:0], t.Form)
-		refs[i] = tokRef{off: int32(len(ids)), n: int32(len(scratch))}
-		for _, p := range scratch {
-			id, ok := d.pieceID[p.text]
+		off := len(ids)
+		buf = eachPiece(t.Form, buf, func(text []byte, lo, _, _ bool) {
+			id, ok := d.pieceID[string(text)]
 			if !ok {
 				id = -1
 			}
 			ids = append(ids, id)
-			lower = append(lower, p.lower)
-		}
+			lower = append(lower, lo)
+		})
+		refs[i] = tokRef{off: int32(off), n: int32(len(ids) - off)}
 	}
 	var out []Match
 	prevEnd := 0

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"unicode"
@@ -39,42 +40,51 @@ func isDash(r rune) bool {
 
 // appendPieces appends the pieces of one token form to dst.
 func appendPieces(dst []piece, form string) []piece {
-	n := len(dst)
-	start := 0
-	for i, r := range form {
-		if isDash(r) {
-			dst = appendPart(dst, form[start:i], start == 0)
-			start = i + utf8.RuneLen(r)
-		}
-	}
-	dst = appendPart(dst, form[start:], start == 0)
-	if len(dst) == n {
-		// Only dashes, or only apostrophes: a dash is a piece of its own,
-		// an apostrophe none.
-		if f := nlp.Fold(form); f != "" {
-			dst = append(dst, piece{text: f, initial: true})
-		}
-	}
+	eachPiece(form, nil, func(text []byte, lower, upper, initial bool) {
+		dst = append(dst, piece{text: string(text), lower: lower, upper: upper, initial: initial})
+	})
 	return dst
 }
 
-// appendPart appends the piece of one hyphen-free part of a token, if it
-// folds to something.
-func appendPart(dst []piece, part string, initial bool) []piece {
-	if part == "" {
-		return dst
+// eachPiece calls fn with each piece of a token form: its folded text
+// (valid only during the call), whether it starts with a lower-case or an
+// upper-case letter, and whether it starts the token. buf is scratch space
+// and is returned for reuse.
+func eachPiece(form string, buf []byte, fn func(text []byte, lower, upper, initial bool)) []byte {
+	n := 0
+	part := func(p string, initial bool) {
+		if p == "" {
+			return
+		}
+		buf = foldPart(buf[:0], p)
+		if len(buf) == 0 {
+			return
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(p, "'’‘`ʼʻʽʾʿ´′"))
+		fn(buf, unicode.IsLower(r), unicode.IsUpper(r), initial)
+		n++
 	}
-	f := foldPart(part)
-	if f == "" {
-		return dst
+	start := 0
+	for i, r := range form {
+		if isDash(r) {
+			part(form[start:i], start == 0)
+			start = i + utf8.RuneLen(r)
+		}
 	}
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(part, "'’‘`ʼʻʽʾʿ´′"))
-	return append(dst, piece{text: f, lower: unicode.IsLower(r), upper: unicode.IsUpper(r), initial: initial})
+	part(form[start:], start == 0)
+	if n == 0 {
+		// Only dashes, or only apostrophes: a dash is a piece of its own,
+		// an apostrophe none.
+		if buf = nlp.AppendFold(buf[:0], form); len(buf) > 0 {
+			fn(buf, false, false, true)
+		}
+	}
+	return buf
 }
 
-// foldPart folds one part of a token and removes its periods unless it is
-// nothing but punctuation.
-func foldPart(part string) string {
+// foldPart appends to dst the folded form of one hyphen-free part of a
+// token, without its periods unless it is nothing but punctuation.
+func foldPart(dst []byte, part string) []byte {
 	simple := true
 	for i := 0; i < len(part); i++ {
 		c := part[i]
@@ -84,16 +94,29 @@ func foldPart(part string) string {
 		}
 	}
 	if simple {
-		return strings.ToLower(part)
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
 	}
-	f := nlp.Fold(part)
-	if strings.IndexByte(f, '.') < 0 {
-		return f
+	start := len(dst)
+	dst = nlp.AppendFold(dst, part)
+	f := dst[start:]
+	if bytes.IndexByte(f, '.') < 0 || bytes.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return dst
 	}
-	if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
-		return f
+	w := start
+	for _, c := range f {
+		if c != '.' {
+			dst[w] = c
+			w++
+		}
 	}
-	return strings.ReplaceAll(f, ".", "")
+	return dst[:w]
 }
 
 // namePieces tokenizes names the way the nlp Tokenizer tokenizes text (one
