@@ -30,7 +30,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	for _, name := range gen.Files {
+	for _, name := range gen.Files() {
 		path := filepath.Join(*data, name)
 		tmp := path + ".tmp"
 		if err := os.WriteFile(tmp, files[name], 0o644); err != nil {

@@ -18,14 +18,14 @@ import (
 // GeoNames country table and the demonyms.
 func (g *generator) readCountries() error {
 	var codes [][]string
-	if err := g.readJSON(Sources.ISOCodes, &codes); err != nil {
+	if err := g.readJSON(sources.ISOCodes, &codes); err != nil {
 		return err
 	}
 	g.countries = map[string]*country{}
 	g.a2to3 = map[string]string{}
 	g.claims = map[string][]string{}
 	for _, c := range codes {
-		if len(c) < 2 || SkipCountries[c[1]] != "" {
+		if len(c) < 2 || skipCountries[c[1]] != "" {
 			continue
 		}
 		g.a2to3[c[0]] = c[1]
@@ -37,7 +37,7 @@ func (g *generator) readCountries() error {
 	var en struct {
 		Countries map[string]json.RawMessage `json:"countries"`
 	}
-	if err := g.readJSON(Sources.ISONames, &en); err != nil {
+	if err := g.readJSON(sources.ISONames, &en); err != nil {
 		return err
 	}
 	for _, a2 := range sortedKeys(en.Countries) {
@@ -46,7 +46,7 @@ func (g *generator) readCountries() error {
 		if err := json.Unmarshal(raw, &names); err != nil {
 			var one string
 			if err := json.Unmarshal(raw, &one); err != nil {
-				return fmt.Errorf("gen: %s: country %s: %w", Sources.ISONames, a2, err)
+				return fmt.Errorf("gen: %s: country %s: %w", sources.ISONames, a2, err)
 			}
 			names = []string{one}
 		}
@@ -60,7 +60,7 @@ func (g *generator) readCountries() error {
 		Alias   []string `json:"alias"`
 		Capital string   `json:"capital"`
 	}
-	if err := g.readJSON(Sources.CountriesList, &list); err != nil {
+	if err := g.readJSON(sources.CountriesList, &list); err != nil {
 		return err
 	}
 	for _, a2 := range sortedKeys(list) {
@@ -75,7 +75,7 @@ func (g *generator) readCountries() error {
 		}
 	}
 
-	info, err := g.readFile(Sources.CountryInfo)
+	info, err := g.readFile(sources.CountryInfo)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (g *generator) readCountries() error {
 		}
 	}
 
-	dem, err := g.readFile(Sources.Demonyms)
+	dem, err := g.readFile(sources.Demonyms)
 	if err != nil {
 		return err
 	}
@@ -121,8 +121,8 @@ func (g *generator) readCountries() error {
 	return nil
 }
 
-// SkipCountries are codes of the ISO lists that are not ISO 3166-1 codes.
-var SkipCountries = map[string]string{
+// skipCountries are codes of the ISO lists that are not ISO 3166-1 codes.
+var skipCountries = map[string]string{
 	"XKK": "user-assigned, not ISO; CAMEO and Phoenix code Kosovo KSV (codes.txt)",
 }
 
@@ -321,7 +321,7 @@ func bareName(name string) string {
 // aside.
 func (g *generator) readPhoenix() error {
 	g.phoenix = map[string][]*actor.Entry{}
-	for _, src := range []string{Sources.PhoenixCountries, Sources.PhoenixInternational, Sources.PhoenixNonState, Sources.PhoenixAgents} {
+	for _, src := range []string{sources.PhoenixCountries, sources.PhoenixInternational, sources.PhoenixNonState, sources.PhoenixAgents} {
 		data, err := g.readFile(src)
 		if err != nil {
 			return err
@@ -339,7 +339,7 @@ func (g *generator) readPhoenix() error {
 				g.rep.add(base(src)+": entries dropped, no known code left", e.Names[0])
 				continue
 			}
-			if src == Sources.PhoenixAgents {
+			if src == sources.PhoenixAgents {
 				g.agents = append(g.agents, e)
 				continue
 			}
@@ -422,7 +422,7 @@ func (g *generator) readPlaces() error {
 		}
 		g.skeletons[code][sk] = true
 	}
-	f, err := os.Open(g.path(Sources.Cities))
+	f, err := os.Open(g.path(sources.Cities))
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
@@ -458,9 +458,9 @@ func (g *generator) readPlaces() error {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gen: %s: %w", Sources.Cities, err)
+		return fmt.Errorf("gen: %s: %w", sources.Cities, err)
 	}
-	for _, rel := range []string{Sources.Admin1, Sources.Admin2} {
+	for _, rel := range []string{sources.Admin1, sources.Admin2} {
 		data, err := g.readFile(rel)
 		if err != nil {
 			return err
@@ -488,7 +488,7 @@ func (g *generator) readPlaces() error {
 			Names map[string]string `json:"names"`
 		} `json:"regions"`
 	}
-	if err := g.readJSON(Sources.Regions, &regions); err != nil {
+	if err := g.readJSON(sources.Regions, &regions); err != nil {
 		return err
 	}
 	for _, a2 := range sortedKeys(regions) {
@@ -531,10 +531,10 @@ var placeWords = map[string]bool{
 	"state": true, "falls": true,
 }
 
-// Places are country synonyms the rules above miss, found by reading the
+// missedPlaces are country synonyms the rules above miss, found by reading the
 // kept synonyms of the countries of the seed stories: regions, rivers and
 // places GeoNames spells otherwise.
-var Places = map[string]bool{
+var missedPlaces = map[string]bool{
 	"al Ladhiqiya": true, "Ghouta": true, "Wadi Deif": true, "Qalamoun": true, "Bustan al Qusr": true,
 	"Radwaniyeh": true, "Jdaidet al-Fadl": true, // Syria
 	"Bashkorostan": true, "Komi Republic": true, "Yakutia": true, "North Ossetia-Alania": true,
@@ -608,8 +608,8 @@ func (g *generator) sortBlocks() {
 				g.rep.add("phoenix: country synonyms dropped, a GeoNames place (exact name)", n+" ("+code+")")
 			case skel:
 				g.rep.add("phoenix: country synonyms dropped, a GeoNames or ISO 3166-2 place of the country (same consonants)", n+" ("+code+")")
-			case Places[n]:
-				g.rep.add("phoenix: country synonyms dropped, in gen.Places", n+" ("+code+")")
+			case missedPlaces[n]:
+				g.rep.add("phoenix: country synonyms dropped, listed in missedPlaces", n+" ("+code+")")
 			case hasPlaceWord(n):
 				g.rep.add("phoenix: country synonyms dropped, a place word (province, river, ...)", n+" ("+code+")")
 			default:

@@ -18,8 +18,8 @@ import (
 	"sitrep/actor"
 )
 
-// Sources are the paths, relative to the shared folder, that Generate reads.
-var Sources = struct {
+// sources are the paths, relative to the shared folder, that Generate reads.
+var sources = struct {
 	ISOCodes, ISONames, CountriesList, CountryInfo, Demonyms, Cities, Admin1, Admin2, Regions string
 	PhoenixCountries, PhoenixInternational, PhoenixNonState, PhoenixAgents                    string
 }{
@@ -49,7 +49,9 @@ const (
 )
 
 // Files lists the generated files in the order Generate makes them.
-var Files = []string{FileCountries, FileCapitals, FilePhoenixActors, FilePhoenixIntl, FilePhoenixGroups, FilePhoenixAgents}
+func Files() []string {
+	return []string{FileCountries, FileCapitals, FilePhoenixActors, FilePhoenixIntl, FilePhoenixGroups, FilePhoenixAgents}
+}
 
 // Generate reads the sources under shared and the hand-maintained code
 // tables (roles.txt, codes.txt) in data, and returns the generated files
@@ -79,9 +81,9 @@ func Generate(shared, data string) (map[string][]byte, *Report, error) {
 	}{
 		{FileCountries, countries, false},
 		{FileCapitals, capitals, false},
-		{FilePhoenixActors, g.phoenix[Sources.PhoenixCountries], true},
-		{FilePhoenixIntl, g.phoenix[Sources.PhoenixInternational], true},
-		{FilePhoenixGroups, g.phoenix[Sources.PhoenixNonState], true},
+		{FilePhoenixActors, g.phoenix[sources.PhoenixCountries], true},
+		{FilePhoenixIntl, g.phoenix[sources.PhoenixInternational], true},
+		{FilePhoenixGroups, g.phoenix[sources.PhoenixNonState], true},
 		{FilePhoenixAgents, g.agents, true},
 	}
 	for _, f := range order {
@@ -341,8 +343,8 @@ func (g *generator) capitalEntries() []*actor.Entry {
 			switch {
 			case len(shared[k]) > 1:
 				g.rep.add("capitals.txt: capitals dropped, shared by "+strings.Join(shared[k], " "), n)
-			case SkipCapitals[n] != "":
-				g.rep.add("capitals.txt: capitals dropped by gen.SkipCapitals", n+" ("+SkipCapitals[n]+")")
+			case skipCapitals[n] != "":
+				g.rep.add("capitals.txt: capitals dropped, listed in skipCapitals", n+" ("+skipCapitals[n]+")")
 			default:
 				names = append(names, n)
 			}
@@ -354,9 +356,9 @@ func (g *generator) capitalEntries() []*actor.Entry {
 	return out
 }
 
-// SkipCapitals are capitals that are more often something else in news
+// skipCapitals are capitals that are more often something else in news
 // text: given names and words that would be read as a government.
-var SkipCapitals = map[string]string{
+var skipCapitals = map[string]string{
 	"Jerusalem":      "contested status; as a metonym it would take a side",
 	"East Jerusalem": "contested status; the Palestinian Authority sits in Ramallah",
 	"Victoria":       "a given name and an Australian state",
@@ -378,22 +380,22 @@ func (g *generator) write(out string, entries []*actor.Entry) []byte {
 		header(&b, "Countries: ISO 3166 names and aliases, demonyms and the Phoenix country\n"+
 			"synonyms that are not places, each with its ISO alpha-3 code. These codes\n"+
 			"are the country codes every other file may use.",
-			Sources.ISONames, Sources.CountriesList, Sources.CountryInfo, Sources.Demonyms, Sources.PhoenixCountries)
+			sources.ISONames, sources.CountriesList, sources.CountryInfo, sources.Demonyms, sources.PhoenixCountries)
 	case FileCapitals:
 		header(&b, "Capitals as metonyms for their governments (\"Moscow said\" → RUSGOV): the\n"+
 			"GeoNames and countries-list capitals, with the spellings Phoenix listed among\n"+
 			"a country's synonyms that GeoNames gives the capital. Left out: capitals that\n"+
 			"are also country names, capitals two countries share, and those in\n"+
-			"gen.SkipCapitals.",
-			Sources.CountryInfo, Sources.CountriesList, Sources.Cities, Sources.PhoenixCountries)
+			"skipCapitals in actor/internal/gen.",
+			sources.CountryInfo, sources.CountriesList, sources.Cities, sources.PhoenixCountries)
 	case FilePhoenixAgents:
 		header(&b, "The Phoenix agents dictionary (PETRARCH2, MIT licence: see NOTICE):\n"+
 			"role nouns with the role they add to an actor, converted by\n"+
 			"actor.ConvertPetrarch with plurals and substitution sets spelled out.\n"+
 			"agents.txt, hand-maintained, overrides these.",
-			Sources.PhoenixAgents)
+			sources.PhoenixAgents)
 	default:
-		src := map[string]string{FilePhoenixActors: Sources.PhoenixCountries, FilePhoenixIntl: Sources.PhoenixInternational, FilePhoenixGroups: Sources.PhoenixNonState}[out]
+		src := map[string]string{FilePhoenixActors: sources.PhoenixCountries, FilePhoenixIntl: sources.PhoenixInternational, FilePhoenixGroups: sources.PhoenixNonState}[out]
 		header(&b, fmt.Sprintf("The Phoenix dictionary %s (PETRARCH2, MIT licence: see NOTICE),\n"+
 			"converted by actor.ConvertPetrarch. Left out: country synonyms that are\n"+
 			"places (the gazetteer's job) or capitals (see capitals.txt), codes not in\n"+

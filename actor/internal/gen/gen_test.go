@@ -21,7 +21,7 @@ func TestGeneratedFilesUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range Files {
+	for _, name := range Files() {
 		committed, err := os.ReadFile(filepath.Join(data, name))
 		if err != nil {
 			t.Fatal(err)
