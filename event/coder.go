@@ -32,6 +32,10 @@ type Coder struct {
 	// PetrarchNegation negates codes through the PICO table, as PETRARCH
 	// does, instead of sitrep's rules (see negate).
 	PetrarchNegation bool
+	// CompleteActors drops actors that name a role but no country or
+	// organization ("a senior official"), as PETRARCH does; by default they
+	// take part in events, marked Incomplete.
+	CompleteActors bool
 	// AgentlessPassiveSource takes the first actor after an agentless
 	// passive verb as its source, as PETRARCH does ("Eriador was criticized
 	// over its dispute with Gondor" is Gondor criticizing Eriador). Off,

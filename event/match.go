@@ -203,19 +203,32 @@ func (s *sentence) prepIn(prep string, alts []string) bool {
 }
 
 // phraseAt reports whether words (the head last) describe the phrase
-// headed by tok: the head is the phrase's head word, and the earlier words
-// are the words just before it ("{DIPLOMATIC TIES}" is "full diplomatic
-// ties" but not "diplomatic and trade ties").
+// headed by tok: the head is the phrase's head word, the word before it in
+// the pattern is the word just before it, and earlier words come earlier in
+// the phrase, in order ("{NEW &TIETYPES RELATIONS}" is "new global economic
+// relations" but not "new economic trade relations").
 func (s *sentence) phraseAt(tok int, words []Word) bool {
 	last := len(words) - 1
 	if !s.wordIs(tok, words[last]) {
 		return false
 	}
+	if last == 0 {
+		return true
+	}
 	lo, _ := s.t.span(tok)
-	for k, pos := last-1, tok-1; k >= 0; k, pos = k-1, pos-1 {
-		if pos < lo || !s.wordIs(pos, words[k]) {
+	pos := tok - 1
+	if pos < lo || !s.wordIs(pos, words[last-1]) {
+		return false
+	}
+	pos--
+	for k := last - 2; k >= 0; k-- {
+		for pos >= lo && !s.wordIs(pos, words[k]) {
+			pos--
+		}
+		if pos < lo {
 			return false
 		}
+		pos--
 	}
 	return true
 }

@@ -253,6 +253,14 @@ func (s *sentence) defaultTargets(cl *clause) []int {
 			return found
 		}
 	}
+	// Last, a purpose clause's object: "signed an accord to supply Gondor".
+	for _, c := range post {
+		if relBase(t.rel[c]) == "advcl" {
+			if m := t.child(c, "mark"); m >= 0 && t.lower[m] == "to" && walk(c) {
+				return found
+			}
+		}
+	}
 	return nil
 }
 
@@ -321,6 +329,9 @@ func (s *sentence) actors(heads []int) []*Actor {
 			if a.Incomplete && len(out) > 0 && out[0].Country != "" {
 				c := out[0].Country
 				a = &Actor{Code: c + a.Code, Country: c, Role: a.Role, Span: a.Span}
+			}
+			if a.Incomplete && s.c.CompleteActors {
+				continue
 			}
 			out = append(out, a)
 		}

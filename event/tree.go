@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"sitrep/nlp"
@@ -46,6 +47,7 @@ func newTree(toks []nlp.Token) *tree {
 			t.root = i
 		}
 	}
+	t.repairNames()
 	// In UD v1 "nmod" covered obliques of verbs; v2 calls them "obl".
 	for i, tok := range toks {
 		if h := tok.Head; h >= 0 && h < n && strings.HasPrefix(t.rel[i], "nmod") && t.isVerbal(h) {
@@ -162,4 +164,45 @@ func (t *tree) span(i int) (int, int) {
 	}
 	walk(i)
 	return lo, hi
+}
+
+// repairNames undoes a parser error common on names: a verb with two
+// subjects (or objects) side by side, "Bree Prime Minister Romendacil
+// clashed" parsed as subjects "Bree" and "Romendacil". The earlier ones
+// become compounds of the last, so that the name is one phrase again.
+func (t *tree) repairNames() {
+	for h := range t.toks {
+		for _, rel := range []string{"nsubj", "obj"} {
+			kids := t.kids(h, rel)
+			if len(kids) < 2 {
+				continue
+			}
+			last := kids[len(kids)-1]
+			for _, k := range kids[:len(kids)-1] {
+				_, hi := t.span(k)
+				if hi >= last || !t.onlyModifiersBetween(hi+1, last) || t.child(k, "conj") >= 0 ||
+					t.toks[k].UPOS != "PROPN" && t.toks[k].UPOS != "NOUN" {
+					continue
+				}
+				t.rel[k] = "compound"
+				t.toks[k].Head = last
+				t.children[h] = slices.DeleteFunc(t.children[h], func(c int) bool { return c == k })
+				t.children[last] = append(t.children[last], k)
+				slices.Sort(t.children[last])
+			}
+		}
+	}
+}
+
+// onlyModifiersBetween reports whether tokens lo..hi-1 are all modifiers
+// of the phrase that follows (a title between two names).
+func (t *tree) onlyModifiersBetween(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		switch t.toks[i].UPOS {
+		case "PROPN", "NOUN", "ADJ":
+		default:
+			return false
+		}
+	}
+	return true
 }

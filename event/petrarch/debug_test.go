@@ -7,6 +7,7 @@ import (
 
 	"sitrep/event"
 	"sitrep/internal/testshared"
+	"sitrep/nlp"
 	"sitrep/nlp/conllu"
 )
 
@@ -24,6 +25,10 @@ func TestDebugRecord(t *testing.T) {
 		}
 		ss, _ := conllu.ReadAll(strings.NewReader(r.Parse), "x")
 		toks := ss[0].Doc.Tokens
+		if os.Getenv("OWN") != "" {
+			m, _ := nlp.DefaultModel()
+			toks, _ = tokens(t.Context(), r, m.Pipeline())
+		}
 		t.Log(r.Text, r.Gold)
 		t.Log("\n" + c.Explain(toks, event.Options{Date: r.Date}))
 		evs, err := c.CodeSentence(toks, event.Options{Date: r.Date})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing/fstest"
@@ -35,6 +36,10 @@ func Environment(s *Suite) (*Env, error) {
 
 // An Env is a suite's dictionaries.
 type Env struct {
+	// Aliases maps the stand-in codes given to actor codes sitrep's
+	// dictionary cannot hold (PETRARCH takes any string: "FRO/BIL/SAM",
+	// "+++", "ITHTV") back to the suite's codes.
+	Aliases map[string]string
 	Verbs    *event.VerbDictionary
 	Actors   *actor.Dictionary
 	PICO     *event.PICO
@@ -43,12 +48,12 @@ type Env struct {
 	Warnings []string
 }
 
-// Coder returns a coder set up to code as PETRARCH does: dyads only,
-// negation through the PICO table, agentless passives sourced from the
-// first actor after the verb.
+// Coder returns a coder set up to code as PETRARCH does: dyads of actors
+// with a country or organization only, negation through the PICO table,
+// agentless passives sourced from the first actor after the verb.
 func (e *Env) Coder() *event.Coder {
 	return &event.Coder{Verbs: e.Verbs, Actors: e.Actors, PICO: e.PICO, Discards: e.Discards,
-		RequireDyad: true, PetrarchNegation: true, AgentlessPassiveSource: true}
+		RequireDyad: true, PetrarchNegation: true, AgentlessPassiveSource: true, CompleteActors: true}
 }
 
 func environment(s *Suite, warn *[]string) (env *Env, err error) {
@@ -99,12 +104,11 @@ func environment(s *Suite, warn *[]string) (env *Env, err error) {
 		if !ok {
 			continue
 		}
-		f, err := os.Open(path)
+		raw, err := os.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		es, perr := actor.ParsePetrarch(f, path)
-		f.Close()
+		es, perr := actor.ParsePetrarch(bytes.NewReader(env.alias(raw)), path)
 		var list linefile.List
 		if errors.As(perr, &list) {
 			for _, e := range list {
@@ -195,6 +199,59 @@ func environment(s *Suite, warn *[]string) (env *Env, err error) {
 		}
 	}
 	return env, nil
+}
+
+var reBracket = regexp.MustCompile(`\[([^\]\s]+)(\s[^\]]*)?\]`)
+
+// alias replaces the codes of a PETRARCH actor file that are not groups of
+// three letters or digits with stand-ins ("QAA", "QAB", ...) and records
+// them in e.Aliases.
+func (e *Env) alias(raw []byte) []byte {
+	if e.Aliases == nil {
+		e.Aliases = map[string]string{}
+	}
+	back := map[string]string{}
+	for k, v := range e.Aliases {
+		back[v] = k
+	}
+	return reBracket.ReplaceAllFunc(raw, func(m []byte) []byte {
+		sub := reBracket.FindSubmatch(m)
+		code := string(sub[1])
+		if code == "---" || strings.Contains(code, "~") || validCode(code) {
+			return m
+		}
+		a, ok := back[code]
+		if !ok {
+			n := len(e.Aliases)
+			a = fmt.Sprintf("Q%c%c", 'A'+n/26%26, 'A'+n%26)
+			e.Aliases[a] = code
+			back[code] = a
+		}
+		return []byte("[" + a + string(sub[2]) + "]")
+	})
+}
+
+func validCode(c string) bool {
+	if len(c) == 0 || len(c)%3 != 0 {
+		return false
+	}
+	for _, r := range c {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Unalias returns the suite's code for a code that may start with a
+// stand-in.
+func (e *Env) Unalias(code string) string {
+	if len(code) >= 3 {
+		if orig, ok := e.Aliases[code[:3]]; ok {
+			return orig + code[3:]
+		}
+	}
+	return code
 }
 
 // nameKey is a name reduced to its letters and digits, without a leading

@@ -6,6 +6,7 @@ import (
 
 
 	"sitrep/internal/testshared"
+	"sitrep/nlp"
 )
 
 func TestEnvironment(t *testing.T) {
@@ -32,8 +33,36 @@ func TestEvaluateSuiteParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := env.Coder()
-	rep, err := Evaluate(t.Context(), s, c, nil)
+	rep, err := Evaluate(t.Context(), s, env, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Write(&b)
+	t.Log("\n" + b.String())
+	if testing.Verbose() {
+		for _, r := range rep.Results {
+			if r.Found != len(r.Record.Gold) || len(r.Coded) != r.Found {
+				t.Logf("%s %s: want %v got %v err %v | %s", r.Record.ID, r.Record.Category, r.Record.Gold, r.Coded, r.Err, r.Record.Text)
+			}
+		}
+	}
+}
+
+func TestEvaluateOwnParses(t *testing.T) {
+	s, err := ReadSuite(testshared.Path(t, "data/ud-petrarch-validate/validate/PETR_Validate_records_2_02.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := Environment(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := nlp.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Evaluate(t.Context(), s, env, m.Pipeline())
 	if err != nil {
 		t.Fatal(err)
 	}

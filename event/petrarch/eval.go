@@ -50,7 +50,8 @@ type Parser interface {
 // nil the suite's CoNLL-U parses are used; otherwise the text is parsed
 // with parser. A record that cannot be read or coded counts its gold as
 // missed and is reported in its Result.
-func Evaluate(ctx context.Context, s *Suite, coder *event.Coder, parser Parser) (*Report, error) {
+func Evaluate(ctx context.Context, s *Suite, env *Env, parser Parser) (*Report, error) {
+	coder := env.Coder()
 	rep := &Report{}
 	tallies := map[string]*Tally{}
 	for _, r := range s.Records {
@@ -67,7 +68,7 @@ func Evaluate(ctx context.Context, s *Suite, coder *event.Coder, parser Parser) 
 		}
 		res.Err = err
 		for _, e := range res.Events {
-			res.Coded = append(res.Coded, Coding{Event: e.Code, Source: code(e.Source), Target: code(e.Target)})
+			res.Coded = append(res.Coded, Coding{Event: e.Code, Source: env.Unalias(code(e.Source)), Target: env.Unalias(code(e.Target))})
 		}
 		res.Found = overlap(r.Gold, res.Coded)
 		rep.Results = append(rep.Results, res)
