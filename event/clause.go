@@ -205,6 +205,14 @@ func (s *sentence) resolve(i int) *Actor {
 				Span: a.Span, Incomplete: a.Incomplete}
 		}
 	}
+	// Last, a proper name on its own, whatever its modifiers ("an anti-
+	// Gondor parade", where the dash hides Gondor from the phrase).
+	if t.toks[i].UPOS == "PROPN" {
+		if a, ok := s.c.Actors.Resolve(t.toks[i:i+1], s.opt.Date, s.opt.Focus); ok {
+			return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
+				Span: a.Span, Incomplete: a.Incomplete}
+		}
+	}
 	return nil
 }
 

@@ -253,10 +253,11 @@ func (s *sentence) defaultTargets(cl *clause) []int {
 			return found
 		}
 	}
-	// Last, a purpose clause's object: "signed an accord to supply Gondor".
+	// Last, a purpose clause's or a participle's object: "signed an accord
+	// to supply Gondor", "rescheduled his trip hunting in the White Downs".
 	for _, c := range post {
 		if relBase(t.rel[c]) == "advcl" {
-			if m := t.child(c, "mark"); m >= 0 && t.lower[m] == "to" && walk(c) {
+			if m := t.child(c, "mark"); (m < 0 || t.lower[m] == "to") && walk(c) {
 				return found
 			}
 		}
