@@ -131,10 +131,17 @@ func (s *sentence) codePredicate(v int) []Event {
 	// An act on another's act is addressed to its actor: "Gondor's prime
 	// minister noted that Cirith Ungol regretted ...", "allowed that
 	// Mordor isn't ...".
+	// A subject that names no actor may hold one: "said that an arms
+	// embargo against Mordor would not work".
 	if len(targets) == 0 {
 		for _, c := range t.kids(v, "ccomp") {
-			if subj := s.subjectsOf(c); len(subj) > 0 {
-				targets = subj
+			for _, subj := range s.subjectsOf(c) {
+				if found := s.actorsWithin(subj); len(found) > 0 {
+					targets = found
+					break
+				}
+			}
+			if len(targets) > 0 {
 				break
 			}
 		}
@@ -197,6 +204,32 @@ func (s *sentence) choose(entries []*Verb, cl *clause) (code, rule string, conf 
 }
 
 
+// actorsWithin returns the first phrase, in i's phrase and its modifiers
+// (not clauses of their own), that names an actor, with its conjuncts
+// that do too.
+func (s *sentence) actorsWithin(i int) []int {
+	t := s.t
+	if s.actorOf(i) != nil {
+		var out []int
+		for _, k := range t.conjuncts(i) {
+			if s.actorOf(k) != nil {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	for _, c := range t.children[i] {
+		switch t.rel[c] {
+		case "ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "punct", "cc":
+			continue
+		}
+		if out := s.actorsWithin(c); len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
 // firstActorAfter returns the first phrase after the predicate that names
 // an actor, in its prepositional phrases and their modifiers.
 func (s *sentence) firstActorAfter(cl *clause) []int {
@@ -222,26 +255,9 @@ func (s *sentence) defaultTargets(cl *clause) []int {
 	}
 	t := s.t
 	var found []int
-	var walk func(i int) bool
-	walk = func(i int) bool {
-		if s.actorOf(i) != nil {
-			for _, k := range t.conjuncts(i) {
-				if s.actorOf(k) != nil {
-					found = append(found, k)
-				}
-			}
-			return true
-		}
-		for _, c := range t.children[i] {
-			switch t.rel[c] {
-			case "ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "punct", "cc":
-				continue
-			}
-			if walk(c) {
-				return true
-			}
-		}
-		return false
+	walk := func(i int) bool {
+		found = s.actorsWithin(i)
+		return len(found) > 0
 	}
 	post := append(append([]int(nil), cl.objects...), cl.post...)
 	for _, c := range post {
@@ -325,16 +341,50 @@ func pairwise(code string) bool {
 // it ("Danish media and government").
 func (s *sentence) actors(heads []int) []*Actor {
 	var out []*Actor
-	for _, h := range heads {
+	var countries []string // of the first phrase, in order
+	for k, h := range s.members(heads) {
 		for _, a := range s.actorsOf(h) {
-			if a.Incomplete && len(out) > 0 && out[0].Country != "" {
-				c := out[0].Country
-				a = &Actor{Code: c + a.Code, Country: c, Role: a.Role, Span: a.Span}
+			if k == 0 && a.Country != "" && !slices.Contains(countries, a.Country) {
+				countries = append(countries, a.Country)
+			}
+			if a.Incomplete && k > 0 && len(countries) > 0 {
+				// "Lawmakers and officials in Arnor and Gondor".
+				for _, c := range countries {
+					out = append(out, &Actor{Code: c + a.Code, Country: c, Role: a.Role, Span: a.Span})
+				}
+				continue
 			}
 			if a.Incomplete && s.c.CompleteActors {
 				continue
 			}
 			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// members returns heads with the phrases an apposition adds when it names
+// another country's actor: "Mordor, the Shire, Arnor and Bree", parsed as
+// Mordor with the apposition "the Shire, Arnor and Bree", is four actors;
+// "Safadi, Jordan's foreign minister" stays one.
+func (s *sentence) members(heads []int) []int {
+	t := s.t
+	out := append([]int(nil), heads...)
+	for _, h := range heads {
+		a := s.actorOf(h)
+		if a == nil {
+			continue
+		}
+		for _, ap := range t.kids(h, "appos") {
+			b := s.actorOf(ap)
+			if b == nil || b.Country == a.Country {
+				continue
+			}
+			for _, c := range t.conjuncts(ap) {
+				if !slices.Contains(out, c) {
+					out = append(out, c)
+				}
+			}
 		}
 	}
 	return out
