@@ -247,7 +247,20 @@ func (d *Dictionary) Resolve(toks []nlp.Token, date time.Time, focus string) (Ac
 		}
 		return a, true
 	}
-	return d.finish(a, compose(base, ag.code), toks), true
+	code := compose(base, ag.code)
+	// An agent placed before the country ("NGO~": "MSF") and one placed
+	// after it ("~GOV": "diplomat") both apply: "an MSF Arnor diplomat" is
+	// NGOARNGOV, as PETRARCH codes it.
+	before := strings.HasSuffix(ag.code, "~")
+	for i := range agents {
+		other := agents[i]
+		if other.m.First > ag.m.First && agentHasRole(other.code) && strings.HasSuffix(other.code, "~") != before {
+			a.Evidence = append(a.Evidence, Evidence{Rule: RuleAgent, Match: other.m, Code: other.code})
+			code = compose(code, other.code)
+			break
+		}
+	}
+	return d.finish(a, code, toks), true
 }
 
 // finish fills in the code's parts and the span of the evidence.

@@ -66,6 +66,12 @@ func (s *sentence) actorsOf(i int) []*Actor {
 			a = h
 		}
 	}
+	// "Eriadori and Calenardhon leaders": one actor for each country of
+	// a coordinated modifier.
+	if out = s.coordinatedModifiers(i); len(out) > 0 {
+		s.nps[i] = out
+		return out
+	}
 	if a == nil || a.Incomplete {
 		for _, c := range t.children[i] {
 			if relBase(t.rel[c]) != "nmod" {
@@ -118,6 +124,38 @@ func (s *sentence) actorsOf(i int) []*Actor {
 	}
 	s.nps[i] = out
 	return out
+}
+
+// coordinatedModifiers returns one actor per country of a coordinated
+// modifier of i (with i's role, if its head word names one), or nil.
+func (s *sentence) coordinatedModifiers(i int) []*Actor {
+	t := s.t
+	for _, c := range t.children[i] {
+		if c > i || (t.rel[c] != "compound" && t.rel[c] != "amod") || t.child(c, "conj") < 0 {
+			continue
+		}
+		var countries []*Actor
+		for _, m := range t.conjuncts(c) {
+			if b := s.resolve(m); b != nil && b.Country != "" && !b.Incomplete {
+				countries = append(countries, b)
+			}
+		}
+		if len(countries) < 2 {
+			return nil
+		}
+		role, _ := s.c.Actors.Resolve(t.toks[i:i+1], s.opt.Date, "")
+		var out []*Actor
+		for _, b := range countries {
+			if role.Incomplete {
+				out = append(out, &Actor{Code: b.Country + role.Code, Country: b.Country,
+					Role: strings.Join(role.Roles, ""), Span: b.Span})
+			} else {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // ofConjuncts returns the conjoined heads of i's "of" phrase, or nil.
