@@ -229,7 +229,11 @@ func (s *sentence) resolve(i int) *Actor {
 	switch t.toks[i].UPOS {
 	case "NOUN", "PROPN", "PRON", "X", "ADJ", "NUM", "SYM":
 	default:
-		return nil
+		// A word the tagger got wrong in a nominal's place ("Pyongyang"
+		// tagged as a verb, but a subject) is still a phrase.
+		if r := relBase(t.rel[i]); r != "nsubj" && r != "obj" {
+			return nil
+		}
 	}
 	lo, hi := s.npBounds(i)
 	for end := hi + 1; end > lo; end-- {

@@ -44,8 +44,12 @@ func (s *sentence) slots(cons []int) []pslot {
 		toks = append(toks, i)
 		for _, c := range t.children[i] {
 			switch t.rel[c] {
-			case "ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "punct", "cc", "discourse", "vocative":
+			case "ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "punct", "cc", "discourse", "vocative":
 				continue
+			case "conj":
+				if !isNominal(t.toks[c].UPOS) {
+					continue // a conjoined predicate has its own patterns
+				}
 			}
 			walk(c)
 		}

@@ -133,12 +133,24 @@ func (s *sentence) codePredicate(v int) []Event {
 	// Mordor isn't ...".
 	// A subject that names no actor may hold one: "said that an arms
 	// embargo against Mordor would not work".
+	// When that actor is the source itself, the clause's other parties
+	// are: "began to question whether he has a future with the Orcs".
 	if len(targets) == 0 {
+		srcs := s.actors(sources)
+		same := func(heads []int) bool {
+			as := s.actors(heads)
+			return len(as) > 0 && len(srcs) > 0 && as[0].Code == srcs[0].Code
+		}
 		for _, c := range t.kids(v, "ccomp") {
 			for _, subj := range s.subjectsOf(c) {
-				if found := s.actorsWithin(subj); len(found) > 0 {
+				if found := s.actorsWithin(subj); len(found) > 0 && !same(found) {
 					targets = found
 					break
+				}
+			}
+			if len(targets) == 0 {
+				if found := s.defaultTargets(s.clauseOf(c)); !same(found) {
+					targets = found
 				}
 			}
 			if len(targets) > 0 {
