@@ -166,11 +166,13 @@ func (p *PICO) Negate(code string) (string, bool) {
 }
 
 // Combine returns the code of act outer taking act inner as its object
-// ("threaten" + "fight" = 138), or false when the table has none.
+// ("threaten" + "fight" = 138), or false when the table has none or inner
+// is a negation (a rejection is not the object of a statement: "was seen
+// to break into a parade" is the breaking in).
 func (p *PICO) Combine(outer, inner string) (string, bool) {
 	a, ok1 := p.value[outer]
 	b, ok2 := p.value[inner]
-	if !ok1 || !ok2 {
+	if !ok1 || !ok2 || b < 0 || b >= negation {
 		return "", false
 	}
 	return p.lookup(a + b)

@@ -79,7 +79,7 @@ func (s *sentence) codePredicate(v int) []Event {
 	}
 	// The complement of a coded verb ("urged Eriador to respond",
 	// "threatened to attack") is coded with that verb, not on its own.
-	if s.governor(v) >= 0 {
+	if g := s.governor(v); g >= 0 && !s.yields(g, v) {
 		return nil
 	}
 	// An xcomp that the verb combines with takes over its arguments when
@@ -104,6 +104,9 @@ func (s *sentence) codePredicate(v int) []Event {
 	// as its object: "threatened to attack" is a threat of force.
 	for _, x := range s.complements(v) {
 		xc := s.plainCode(x)
+		if s.yields(v, x) {
+			return nil // the complement is the event
+		}
 		if p := s.c.pico(); p.General(code) {
 			if c, ok := p.Combine(code, xc); ok {
 				code, rule = c, rule+" + "+t.lemma[x]
@@ -183,6 +186,18 @@ func (s *sentence) governor(v int) int {
 		v = h
 	}
 	return -1
+}
+
+// yields reports whether the bare kind of act g (say, see, intend) leaves
+// the event to its complement x because the two do not combine.
+func (s *sentence) yields(g, x int) bool {
+	p := s.c.pico()
+	gc, xc := s.plainCode(g), s.plainCode(x)
+	if gc == "" || xc == "" || !p.General(gc) {
+		return false
+	}
+	_, ok := p.Combine(gc, xc)
+	return !ok
 }
 
 // complements returns the coded verbs that are v's complements, directly
