@@ -15,9 +15,9 @@ type sentence struct {
 	opt  Options
 	done []bool
 	nps  [][]*Actor
-	// prev is the last subject actor of the sentences before, for
-	// pronouns that refer back to it.
-	prev *Actor
+	// prev is the last subject of the sentences before that named an
+	// actor, for pronouns that refer back to it.
+	prev *mention
 }
 
 func newSentence(c *Coder, toks []nlp.Token, opt Options) *sentence {
@@ -110,9 +110,7 @@ func (s *sentence) actorsOf(i int) []*Actor {
 		out = []*Actor{a}
 	}
 	if len(out) == 0 && t.toks[i].UPOS == "PRON" && isPersonalPronoun(t.lower[i]) && relBase(t.rel[i]) == "nsubj" {
-		if b := s.antecedent(i); b != nil {
-			out = []*Actor{b}
-		}
+		out = s.antecedent(i)
 	}
 	if len(out) == 0 {
 		for _, ap := range t.kids(i, "appos") {
@@ -197,27 +195,93 @@ func isPersonalPronoun(w string) bool {
 	return false
 }
 
-// antecedent returns the actor a pronoun at i stands for: the nearest
-// subject before it in the sentence that names one ("Ethiopia indicated
-// it would act"), else the last one of the sentences before.
-func (s *sentence) antecedent(i int) *Actor {
+// A mention is a subject phrase that pronouns after it can stand for.
+type mention struct {
+	actors []*Actor
+	plural bool // "rebels", "Jordan and Israel"
+	person bool // a proper name that codes as a role in a country, not a country
+}
+
+// mentionOf describes subject k, or returns false when it names no actor.
+func (s *sentence) mentionOf(k int) (mention, bool) {
 	t := s.t
+	as := s.actorsOf(k)
+	if len(as) == 0 {
+		return mention{}, false
+	}
+	m := mention{actors: as}
+	for _, c := range t.conjuncts(k)[1:] {
+		m.actors = append(m.actors, s.actorsOf(c)...)
+	}
+	switch {
+	case len(m.actors) > 1 || t.toks[k].XPOS == "NNS" || t.toks[k].XPOS == "NNPS":
+		m.plural = true
+	case t.toks[k].UPOS == "PROPN" && as[0].Role != "":
+		m.person = true
+	}
+	return m, true
+}
+
+// fits reports whether pronoun w can stand for m: "they" a plural, "it" a
+// country or organization, "he" and "she" a person.
+func (m mention) fits(w string) bool {
+	switch w {
+	case "they":
+		return m.plural
+	case "it":
+		return !m.plural && !m.person
+	default:
+		return m.person
+	}
+}
+
+// antecedent returns the actors a pronoun at i stands for: the nearest
+// subject before it in the sentence that fits it ("Ethiopia indicated it
+// would act"; "Jordan and Israel have said they will not"), else the last
+// subject of the sentences before if it fits ("it" and "they" only). When
+// nothing fits the pronoun codes nothing: better an empty slot than a guess.
+func (s *sentence) antecedent(i int) []*Actor {
+	t := s.t
+	w := t.lower[i]
 	for k := i - 1; k >= 0; k-- {
 		if relBase(t.rel[k]) != "nsubj" || t.toks[k].UPOS == "PRON" {
 			continue
 		}
-		if as := s.actorsOf(k); len(as) > 0 {
-			b := *as[0]
-			b.Span = t.toks[i].Span
-			return &b
+		if m, ok := s.mentionOf(k); ok && m.fits(w) {
+			return s.asPronoun(m.actors, i)
 		}
 	}
-	if s.prev != nil {
-		b := *s.prev
-		b.Span = t.toks[i].Span
-		return &b
+	// "Jordan, which has taken in ..., and Israel have said they": when
+	// the parser has split the coordination, "they" is the countries named
+	// as subjects before it.
+	if w == "they" {
+		var all []*Actor
+		for k := i - 1; k >= 0; k-- {
+			if relBase(t.rel[k]) == "nsubj" && t.toks[k].UPOS == "PROPN" {
+				if m, ok := s.mentionOf(k); ok && !m.person {
+					all = append(all, m.actors...)
+				}
+			}
+		}
+		if len(all) > 1 {
+			return s.asPronoun(all, i)
+		}
+	}
+	if s.prev != nil && (w == "it" || w == "they") && s.prev.fits(w) {
+		return s.asPronoun(s.prev.actors, i)
 	}
 	return nil
+}
+
+// asPronoun copies actors with the pronoun's span.
+func (s *sentence) asPronoun(as []*Actor, i int) []*Actor {
+	out := make([]*Actor, len(as))
+	for k, a := range as {
+		b := *a
+		b.Span = s.t.toks[i].Span
+		out[k] = &b
+	}
+	return out
 }
 
 // resolve codes the phrase of head i alone. When the whole phrase names no
@@ -444,14 +508,14 @@ func (s *sentence) sharedObjects(v int) []int {
 	return nil
 }
 
-// lastSubject returns the actor of the sentence's last subject that names
-// one, or nil.
-func (s *sentence) lastSubject() *Actor {
+// lastSubject returns the sentence's last subject that names an actor, or
+// nil.
+func (s *sentence) lastSubject() *mention {
 	t := s.t
 	for k := len(t.toks) - 1; k >= 0; k-- {
-		if relBase(t.rel[k]) == "nsubj" {
-			if as := s.actorsOf(k); len(as) > 0 {
-				return as[0]
+		if relBase(t.rel[k]) == "nsubj" && t.toks[k].UPOS != "PRON" {
+			if m, ok := s.mentionOf(k); ok {
+				return &m
 			}
 		}
 	}

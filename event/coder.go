@@ -102,7 +102,7 @@ func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, e
 		return nil, nil
 	}
 	var out []Event
-	var prev *Actor
+	var prev *mention
 	for si := range doc.Sentences {
 		if si&31 == 31 {
 			if err := ctx.Err(); err != nil {
@@ -136,7 +136,7 @@ func (c *Coder) CodeSentence(toks []nlp.Token, opt Options) ([]Event, error) {
 
 // codeSentence codes one sentence; prev is the last subject actor of the
 // sentences before, and last that of this one.
-func (c *Coder) codeSentence(toks []nlp.Token, opt Options, prev *Actor) (evs []Event, last *Actor, err error) {
+func (c *Coder) codeSentence(toks []nlp.Token, opt Options, prev *mention) (evs []Event, last *mention, err error) {
 	// A parse the coder cannot make sense of yields no event, not a panic.
 	defer func() {
 		if r := recover(); r != nil {

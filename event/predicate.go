@@ -142,9 +142,13 @@ func (s *sentence) codePredicate(v int) []Event {
 		srcs := s.actors(sources)
 		same := func(heads []int) bool {
 			as := s.actors(heads)
-			return len(as) > 0 && len(srcs) > 0 && as[0].Code == srcs[0].Code
+			return len(as) > 0 && len(srcs) > 0 && (as[0].Code == srcs[0].Code ||
+				as[0].Country != "" && as[0].Country == srcs[0].Country)
 		}
 		for _, c := range t.kids(v, "ccomp") {
+			if c < v {
+				continue // "X began ..., Israel said": not what was said
+			}
 			for _, subj := range s.subjectsOf(c) {
 				if found := s.actorsWithin(subj); len(found) > 0 && !same(found) {
 					targets = found

@@ -1,0 +1,57 @@
+package seedrun_tmp
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"sitrep/actor"
+	"sitrep/event"
+	"sitrep/nlp"
+)
+
+func TestSeed(t *testing.T) {
+	b, _ := os.ReadFile("/work/shared/seed/000_86861ccb5f158c03.txt")
+	m, _ := nlp.DefaultModel()
+	doc := &nlp.Doc{Text: string(b)}
+	m.Pipeline().Annotate(t.Context(), doc)
+	f, _ := os.Open("/work/wt-coder/event/data/verbs.txt")
+	verbs, err := event.ReadVerbs(f, "verbs.txt", event.VerbOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors, _ := actor.Default()
+	c := &event.Coder{Verbs: verbs, Actors: actors}
+	evs, err := c.Code(t.Context(), doc, event.Options{Date: time.Date(2018, 7, 5, 0, 0, 0, 0, time.UTC), Focus: os.Getenv("FOCUS")})
+	for _, e := range evs {
+		s := doc.Sentences[e.Sentence]
+		t.Logf("%v  [%s] rule=%s | %.90s", e, doc.Text[e.Verb.Start:e.Verb.End], e.Rule, doc.Text[s.Start:s.End])
+	}
+	if os.Getenv("EXPLAIN") != "" {
+		for i := range doc.Sentences {
+			t.Log("\n" + c.Explain(doc.SentenceTokens(i), event.Options{Date: time.Date(2018, 7, 5, 0, 0, 0, 0, time.UTC)}))
+		}
+	}
+}
+
+func TestOne(t *testing.T) {
+	text := os.Getenv("TEXT")
+	if text == "" {
+		t.Skip()
+	}
+	m, _ := nlp.DefaultModel()
+	doc := &nlp.Doc{Text: text}
+	m.Pipeline().Annotate(t.Context(), doc)
+	f, _ := os.Open("/work/wt-coder/event/data/verbs.txt")
+	verbs, _ := event.ReadVerbs(f, "verbs.txt", event.VerbOptions{})
+	actors, _ := actor.Default()
+	c := &event.Coder{Verbs: verbs, Actors: actors}
+	opt := event.Options{Date: time.Date(2018, 7, 5, 0, 0, 0, 0, time.UTC), Focus: os.Getenv("FOCUS")}
+	for i := range doc.Sentences {
+		t.Log("\n" + c.Explain(doc.SentenceTokens(i), opt))
+	}
+	evs, _ := c.Code(t.Context(), doc, opt)
+	for _, e := range evs {
+		t.Logf("%v [%s] %s", e, doc.Text[e.Verb.Start:e.Verb.End], e.Rule)
+	}
+}
