@@ -297,6 +297,10 @@ func (d *Dictionary) finish(a Actor, code string, toks []nlp.Token) Actor {
 
 // isCountryCode reports whether code is a bare country, state or region:
 // something that composes with agents rather than deciding on its own.
+// IsCountry reports whether code is a country, a historic state or a
+// region: a code that can lead an actor code and stand for a story's focus.
+func (d *Dictionary) IsCountry(code string) bool { return d.isCountryCode(code) }
+
 func (d *Dictionary) isCountryCode(code string) bool {
 	return len(code) == 3 && d.vocab.kinds[code]&(KindCountry|KindState|KindRegion) != 0
 }

@@ -247,8 +247,16 @@ func (s *sentence) antecedent(i int) []*Actor {
 		if relBase(t.rel[k]) != "nsubj" || t.toks[k].UPOS == "PRON" {
 			continue
 		}
-		if m, ok := s.mentionOf(k); ok && m.fits(w) {
+		m, ok := s.mentionOf(k)
+		if ok && m.fits(w) {
 			return s.asPronoun(m.actors, i)
+		}
+		// The nearest subject that agrees in number is the antecedent
+		// even when it names no actor ("both countries have insisted
+		// they"): then the pronoun codes nothing.
+		plural := t.toks[k].XPOS == "NNS" || t.toks[k].XPOS == "NNPS" || t.child(k, "conj") >= 0
+		if !ok && (w == "they") == plural {
+			return nil
 		}
 	}
 	// "Jordan, which has taken in ..., and Israel have said they": when

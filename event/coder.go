@@ -29,6 +29,9 @@ type Coder struct {
 	// Discards lists phrases that mark sentences and stories not to code;
 	// nil codes everything.
 	Discards *Discards
+	// Nouns lists event nouns ("offensive", "air strike"); nil codes
+	// verbs only.
+	Nouns *NounDictionary
 	// PetrarchNegation negates codes through the PICO table, as PETRARCH
 	// does, instead of sitrep's rules (see negate).
 	PetrarchNegation bool
@@ -101,6 +104,9 @@ func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, e
 	if c.Discards.Story(doc.Text) {
 		return nil, nil
 	}
+	if opt.Focus == "" {
+		opt.Focus = c.Focus(doc, opt.Date)
+	}
 	var out []Event
 	var prev *mention
 	for si := range doc.Sentences {
@@ -126,6 +132,37 @@ func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, e
 		out = append(out, evs...)
 	}
 	return out, nil
+}
+
+// Focus returns the country an article is about: the one its actor names
+// point to most often (countries, their people and institutions), the
+// first named on a tie; "" when it names none.
+func (c *Coder) Focus(doc *nlp.Doc, date time.Time) string {
+	day := actor.DateOf(date)
+	count := map[string]int{}
+	var order []string
+	for i := range doc.Sentences {
+		for _, m := range c.Actors.Match(doc.SentenceTokens(i)) {
+			if m.Entry.Agent() {
+				continue
+			}
+			code, ok := m.Entry.CodeOn(day)
+			if !ok || len(code) < 3 || !c.Actors.IsCountry(code[:3]) {
+				continue
+			}
+			if count[code[:3]] == 0 {
+				order = append(order, code[:3])
+			}
+			count[code[:3]]++
+		}
+	}
+	best := ""
+	for _, k := range order {
+		if count[k] > count[best] {
+			best = k
+		}
+	}
+	return best
 }
 
 // CodeSentence codes one parsed sentence on its own.
@@ -157,8 +194,16 @@ func (c *Coder) codeSentence(toks []nlp.Token, opt Options, prev *mention) (evs 
 	}
 	s := newSentence(c, toks, opt)
 	s.prev = prev
+	coded := map[int]bool{}
 	for v := range toks {
-		evs = append(evs, s.codePredicate(v)...)
+		ev := s.codePredicate(v)
+		if len(ev) > 0 {
+			coded[v] = true
+		}
+		evs = append(evs, ev...)
+	}
+	for n := range toks {
+		evs = append(evs, s.codeNominal(n, coded)...)
 	}
 	return dedupe(evs), s.lastSubject(), nil
 }

@@ -111,6 +111,8 @@ func (s *sentence) codePredicate(v int) []Event {
 			if c, ok := p.Combine(code, xc); ok {
 				code, rule = c, rule+" + "+t.lemma[x]
 			}
+		} else if c := s.refusal(code, xc); c != "" {
+			code, rule = c, rule+" + "+t.lemma[x]
 		}
 		xcl := s.clauseOf(x)
 		if targets == nil {
@@ -202,6 +204,19 @@ func (s *sentence) yields(g, x int) bool {
 	}
 	_, ok := p.Combine(gc, xc)
 	return !ok
+}
+
+// refusal returns the code of refusing what code xc describes ("rejected
+// to evacuate" is a refusal to retreat, 1246), when the governing code gc
+// is a rejection; else "".
+func (s *sentence) refusal(gc, xc string) string {
+	if gc[:2] != "12" {
+		return ""
+	}
+	if c, ok := s.c.pico().Negate(xc); ok && c[:2] == "12" {
+		return c
+	}
+	return rejection(xc)
 }
 
 // complements returns the coded verbs that are v's complements, directly

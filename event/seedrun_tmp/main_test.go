@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/actor"
 	"sitrep/event"
 	"sitrep/nlp"
 )
@@ -15,13 +14,10 @@ func TestSeed(t *testing.T) {
 	m, _ := nlp.DefaultModel()
 	doc := &nlp.Doc{Text: string(b)}
 	m.Pipeline().Annotate(t.Context(), doc)
-	f, _ := os.Open("/work/wt-coder/event/data/verbs.txt")
-	verbs, err := event.ReadVerbs(f, "verbs.txt", event.VerbOptions{})
+	c, err := event.NewCoder()
 	if err != nil {
 		t.Fatal(err)
 	}
-	actors, _ := actor.Default()
-	c := &event.Coder{Verbs: verbs, Actors: actors}
 	evs, err := c.Code(t.Context(), doc, event.Options{Date: time.Date(2018, 7, 5, 0, 0, 0, 0, time.UTC), Focus: os.Getenv("FOCUS")})
 	for _, e := range evs {
 		s := doc.Sentences[e.Sentence]
@@ -42,10 +38,10 @@ func TestOne(t *testing.T) {
 	m, _ := nlp.DefaultModel()
 	doc := &nlp.Doc{Text: text}
 	m.Pipeline().Annotate(t.Context(), doc)
-	f, _ := os.Open("/work/wt-coder/event/data/verbs.txt")
-	verbs, _ := event.ReadVerbs(f, "verbs.txt", event.VerbOptions{})
-	actors, _ := actor.Default()
-	c := &event.Coder{Verbs: verbs, Actors: actors}
+	c, err := event.NewCoder()
+	if err != nil {
+		t.Fatal(err)
+	}
 	opt := event.Options{Date: time.Date(2018, 7, 5, 0, 0, 0, 0, time.UTC), Focus: os.Getenv("FOCUS")}
 	for i := range doc.Sentences {
 		t.Log("\n" + c.Explain(doc.SentenceTokens(i), opt))
