@@ -72,9 +72,9 @@
 // [Policy].
 //
 // Guarantees: a Gazetteer is safe for concurrent use and never changes after
-// loading; Lookup does not allocate for names of up to 64 bytes; Match
-// returns spans inside the tokens it was given, ordered and non-overlapping;
-// nothing panics on bad input.
+// loading; Lookup does not allocate for Latin-script names of up to 64
+// bytes; Match returns spans inside the tokens it was given, ordered and
+// non-overlapping; nothing panics on bad input.
 package geo
 
 //go:generate go run gen.go -shared ../../shared -q

@@ -102,8 +102,8 @@ func load(fsys fs.FS, prefix string) (*Gazetteer, error) {
 
 // Lookup returns the places named name, compared after nlp.Fold, most
 // likely first (see the package documentation for the order). It does not
-// allocate for a name of up to 64 bytes; the slice is shared and must not
-// be changed.
+// allocate for a name in ASCII or Latin letters of up to 64 bytes; the
+// slice is shared and must not be changed.
 func (g *Gazetteer) Lookup(name string) []*Place {
 	var buf [64]byte
 	return g.lookupKey(appendFold(buf[:0], name))
