@@ -28,7 +28,7 @@ func folded(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= utf8.RuneSelf, 'A' <= c && c <= 'Z', c == '\'', c == '`', c == '\t', c == '\n', c == '\r':
+		case c >= utf8.RuneSelf, 'A' <= c && c <= 'Z', c == '\'', c == '`', '\t' <= c && c <= '\r':
 			return false
 		case c == ' ':
 			if prevSpace || i == 0 || i == len(s)-1 {

@@ -22,6 +22,8 @@ func TestFold(t *testing.T) {
 		{"", ""},
 		{"ＵＮ", "un"},
 		{"\xff", "\ufffd"},
+		{"\f", ""},
+		{"x\vy", "x y"},
 	} {
 		if got := Fold(tc.in); got != tc.want {
 			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
