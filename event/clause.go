@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"sitrep/actor"
 	"sitrep/nlp"
 )
 
@@ -180,8 +181,7 @@ func (s *sentence) resolveHead(i int) *Actor {
 	if !ok {
 		return nil
 	}
-	return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
-		Span: a.Span, Incomplete: a.Incomplete}
+	return actorOf(a)
 }
 
 // isPersonalPronoun reports whether w is a third-person subject pronoun
@@ -308,26 +308,52 @@ func (s *sentence) resolve(i int) *Actor {
 		}
 	}
 	lo, hi := s.npBounds(i)
-	for end := hi + 1; end > lo; end-- {
-		if end <= i && t.toks[end-1].UPOS != "PART" && !strings.EqualFold(t.toks[end-1].Form, "'s") &&
-			!isNominal(t.toks[end-1].UPOS) {
-			continue
-		}
-		a, ok := s.c.Actors.Resolve(t.toks[lo:end], s.opt.Date, s.opt.Focus)
-		if ok {
-			return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
-				Span: a.Span, Incomplete: a.Incomplete}
+	// Quantifiers before the phrase are not part of the name: "at least
+	// 12 civilians", "more than half a million displaced Syrians".
+	for lo < i && quantifier(t.toks[lo]) {
+		lo++
+	}
+	if a, ok := s.c.Actors.Resolve(t.toks[lo:hi+1], s.opt.Date, s.opt.Focus); ok {
+		return actorOf(a)
+	}
+	// A beginning that ends in a name or a possessive, or that is a bare
+	// country: "Gondor's Prime Minister Falastur", "Russian air strikes";
+	// not "military" of "military aid".
+	for end := hi; end > lo; end-- {
+		last := t.toks[end-1]
+		named := last.UPOS == "PROPN" || strings.EqualFold(last.Form, "'s")
+		a, ok := s.c.Actors.Resolve(t.toks[lo:end], s.opt.Date, "")
+		if ok && (named || len(a.Roles) == 0 && !a.Incomplete) {
+			return actorOf(a)
 		}
 	}
 	// Last, a proper name on its own, whatever its modifiers ("an anti-
 	// Gondor parade", where the dash hides Gondor from the phrase).
 	if t.toks[i].UPOS == "PROPN" {
 		if a, ok := s.c.Actors.Resolve(t.toks[i:i+1], s.opt.Date, s.opt.Focus); ok {
-			return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
-				Span: a.Span, Incomplete: a.Incomplete}
+			return actorOf(a)
 		}
 	}
 	return nil
+}
+
+// quantifier reports whether tok can open a count before a noun phrase.
+func quantifier(tok nlp.Token) bool {
+	switch tok.UPOS {
+	case "ADP", "ADV", "NUM", "SYM", "CCONJ":
+		return true
+	}
+	switch strings.ToLower(tok.Form) {
+	case "least", "most", "more", "than", "dozens", "hundreds", "thousands", "millions", "half", "several", "some":
+		return true
+	}
+	return false
+}
+
+// actorOf converts a resolved actor.
+func actorOf(a actor.Actor) *Actor {
+	return &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
+		Span: a.Span, Incomplete: a.Incomplete}
 }
 
 // npBounds returns the first and last token of i's noun phrase: i, its

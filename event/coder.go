@@ -39,6 +39,9 @@ type Coder struct {
 	// organization ("a senior official"), as PETRARCH does; by default they
 	// take part in events, marked Incomplete.
 	CompleteActors bool
+	// LocativeTargets lets a phrase of place ("in Amman", "near the
+	// border") give the target when nothing else does, as PETRARCH does.
+	LocativeTargets bool
 	// AgentlessPassiveSource takes the first actor after an agentless
 	// passive verb as its source, as PETRARCH does ("Eriador was criticized
 	// over its dispute with Gondor" is Gondor criticizing Eriador). Off,

@@ -189,6 +189,10 @@ func (s *sentence) matchElem(e Elem, slots []pslot, i int, m *match) (int, bool)
 				return i + 1, true
 			}
 			return 0, false
+		case s.t.rel[sl.tok] == "compound" && s.t.toks[sl.tok].UPOS == "NOUN":
+			// A modifier inside a phrase is not the phrase: "* GOVERNMENT"
+			// is not "attacked a government convoy".
+			return 0, false
 		case s.phraseAt(sl.tok, e.Words):
 			m.score += 2 * len(e.Words)
 			return i + 1, true

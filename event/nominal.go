@@ -189,8 +189,7 @@ func (s *sentence) runActors(k int) []*Actor {
 				continue
 			}
 			if !(a.Incomplete && s.c.CompleteActors) {
-				out = append(out, &Actor{Code: a.Code, Country: a.Country, Role: strings.Join(a.Roles, ""),
-					Span: a.Span, Incomplete: a.Incomplete})
+				out = append(out, actorOf(a))
 			}
 			break
 		}

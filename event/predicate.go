@@ -266,7 +266,10 @@ func (s *sentence) actorsWithin(i int) []int {
 	}
 	for _, c := range t.children[i] {
 		switch t.rel[c] {
-		case "ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "punct", "cc":
+		case "ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "punct", "cc", "amod", "det", "nummod":
+			continue // clauses of their own, and adjectives: "military aid"
+		}
+		if s.locative(c) {
 			continue
 		}
 		if out := s.actorsWithin(c); len(out) > 0 {
@@ -274,6 +277,31 @@ func (s *sentence) actorsWithin(i int) []int {
 		}
 	}
 	return nil
+}
+
+// locatives are prepositions whose object is where something happens.
+var locatives = map[string]bool{
+	"in": true, "near": true, "outside": true, "inside": true, "across": true, "around": true,
+	"throughout": true, "within": true, "along": true, "during": true,
+}
+
+// locative reports whether phrase c says where (or when) the act
+// happened, not to whom: "met in Amman". PETRARCH takes such actors as
+// targets too, with LocativeTargets. A preposition right after a verb is
+// taken for its particle ("taken in thousands of refugees").
+func (s *sentence) locative(c int) bool {
+	t := s.t
+	if s.c.LocativeTargets || !locatives[t.prep(c)] {
+		return false
+	}
+	if k := t.child(c, "case"); k > 0 && t.toks[k-1].UPOS == "VERB" {
+		for _, e := range s.c.Verbs.Verbs[t.lemma[k-1]] {
+			if len(e.After) > 0 && e.After[0] == t.lower[k] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // firstActorAfter returns the first phrase after the predicate that names
@@ -310,6 +338,9 @@ func (s *sentence) defaultTargets(cl *clause) []int {
 		switch relBase(t.rel[c]) {
 		case "ccomp", "parataxis", "advcl", "conj":
 			continue
+		}
+		if slices.Contains(cl.agents, c) || s.locative(c) {
+			continue // the doer of a passive; a place
 		}
 		if walk(c) {
 			return found

@@ -53,7 +53,7 @@ type Env struct {
 // agentless passives sourced from the first actor after the verb.
 func (e *Env) Coder() *event.Coder {
 	return &event.Coder{Verbs: e.Verbs, Actors: e.Actors, PICO: e.PICO, Discards: e.Discards,
-		RequireDyad: true, PetrarchNegation: true, AgentlessPassiveSource: true, CompleteActors: true}
+		RequireDyad: true, PetrarchNegation: true, AgentlessPassiveSource: true, CompleteActors: true, LocativeTargets: true}
 }
 
 func environment(s *Suite, warn *[]string) (env *Env, err error) {
