@@ -35,8 +35,15 @@ func (s *sentence) negate(cl *clause, code, rule string) (string, string, bool) 
 // plainCode returns the code predicate p's verb gives before patterns and
 // adjustments, or "".
 func (s *sentence) plainCode(p int) string {
+	if s.codes == nil {
+		s.codes = make([]string, len(s.t.toks))
+	}
+	if s.codes[p] != "" {
+		return s.codes[p][1:]
+	}
 	entries := s.verbEntries(p)
 	if len(entries) == 0 {
+		s.codes[p] = "."
 		return ""
 	}
 	cl := s.clauseOf(p)
@@ -48,6 +55,7 @@ func (s *sentence) plainCode(p int) string {
 			}
 		}
 	}
+	s.codes[p] = "." + best // "." marks it worked out, even when ""
 	return best
 }
 

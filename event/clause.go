@@ -16,6 +16,10 @@ type sentence struct {
 	opt  Options
 	done []bool
 	nps  [][]*Actor
+	// clauses and codes are worked out once per predicate (see clauseOf
+	// and plainCode); codes[v] is "" until then.
+	clauses []*clause
+	codes   []string
 	// prev is the last subject of the sentences before that named an
 	// actor, for pronouns that refer back to it.
 	prev *mention
@@ -386,10 +390,25 @@ type clause struct {
 	// pre and post are the predicate's constituents before and after it.
 	pre, post []int
 	inherited bool // the subjects come from another predicate
+	// preSlots and postSlots lay out pre and post for pattern matching,
+	// once per clause (see slots).
+	preSlots, postSlots []pslot
+	slotted             bool
 }
 
-// clauseOf works out predicate v's arguments.
+// clauseOf works out predicate v's arguments, once: callers share the
+// clause and must not change it.
 func (s *sentence) clauseOf(v int) *clause {
+	if s.clauses == nil {
+		s.clauses = make([]*clause, len(s.t.toks))
+	}
+	if s.clauses[v] == nil {
+		s.clauses[v] = s.newClause(v)
+	}
+	return s.clauses[v]
+}
+
+func (s *sentence) newClause(v int) *clause {
 	t := s.t
 	cl := &clause{verb: v, negated: t.negated(v)}
 	cl.passive = t.child(v, "aux:pass") >= 0 || t.child(v, "nsubj:pass") >= 0

@@ -122,7 +122,7 @@ func (c *Coder) Code(ctx context.Context, doc *nlp.Doc, opt Options) ([]Event, e
 		if len(toks) == 0 {
 			continue
 		}
-		evs, last, err := c.codeSentence(toks, opt, prev)
+		evs, last, err := c.codeSentence(toks, opt, prev, false)
 		if last != nil {
 			prev = last
 		}
@@ -168,15 +168,17 @@ func (c *Coder) Focus(doc *nlp.Doc, date time.Time) string {
 	return best
 }
 
-// CodeSentence codes one parsed sentence on its own.
+// CodeSentence codes one parsed sentence on its own, as a story of one
+// sentence (a story-level discard phrase in it discards it).
 func (c *Coder) CodeSentence(toks []nlp.Token, opt Options) ([]Event, error) {
-	evs, _, err := c.codeSentence(toks, opt, nil)
+	evs, _, err := c.codeSentence(toks, opt, nil, true)
 	return evs, err
 }
 
 // codeSentence codes one sentence; prev is the last subject actor of the
-// sentences before, and last that of this one.
-func (c *Coder) codeSentence(toks []nlp.Token, opt Options, prev *mention) (evs []Event, last *mention, err error) {
+// sentences before, and last that of this one. Story-level discards are
+// checked when alone is set; Code checks them once for the whole story.
+func (c *Coder) codeSentence(toks []nlp.Token, opt Options, prev *mention, alone bool) (evs []Event, last *mention, err error) {
 	// A parse the coder cannot make sense of yields no event, not a panic.
 	defer func() {
 		if r := recover(); r != nil {
@@ -191,7 +193,7 @@ func (c *Coder) codeSentence(toks []nlp.Token, opt Options, prev *mention) (evs 
 		for _, t := range toks[1:] {
 			text += " " + t.Form
 		}
-		if c.Discards.Sentence(text) || c.Discards.Story(text) {
+		if c.Discards.Sentence(text) || alone && c.Discards.Story(text) {
 			return nil, nil, nil
 		}
 	}
@@ -218,6 +220,8 @@ func wellFormed(toks []nlp.Token) bool {
 		if t.Head < -1 || t.Head >= n || t.Head == i {
 			return false
 		}
+	}
+	for i := range toks {
 		a, steps := i, 0
 		for a >= 0 {
 			if steps > n {

@@ -19,12 +19,24 @@ import (
 // also matches "baseballs"). Matching ignores case and diacritics and
 // starts at a word boundary.
 type Discards struct {
-	sentence, story []discard
+	sentence, story discardSet
 }
 
 type discard struct {
 	phrase string // folded, without "+" and "_"
 	whole  bool   // must end at a word boundary
+}
+
+// A discardSet holds phrases by their first keyLen bytes (all of a
+// shorter phrase), so that a text is scanned once, looking up each word's
+// start, instead of once per phrase.
+type discardSet map[string][]discard
+
+const keyLen = 4
+
+func (ds discardSet) add(d discard) {
+	k := d.phrase[:min(keyLen, len(d.phrase))]
+	ds[k] = append(ds[k], d)
 }
 
 //go:embed data/discards.txt
@@ -39,7 +51,7 @@ var defaultDiscards = sync.OnceValues(func() (*Discards, error) {
 
 // ReadDiscards reads a discard list; every bad line is reported.
 func ReadDiscards(r io.Reader, name string) (*Discards, error) {
-	d := &Discards{}
+	d := &Discards{sentence: discardSet{}, story: discardSet{}}
 	var errs linefile.List
 	sc := linefile.NewScanner(bufio.NewReader(r), name)
 	for sc.Scan() {
@@ -54,9 +66,9 @@ func ReadDiscards(r io.Reader, name string) (*Discards, error) {
 			continue
 		}
 		if story {
-			d.story = append(d.story, discard{phrase, whole})
+			d.story.add(discard{phrase, whole})
 		} else {
-			d.sentence = append(d.sentence, discard{phrase, whole})
+			d.sentence.add(discard{phrase, whole})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -73,21 +85,22 @@ func (d *Discards) Sentence(text string) bool {
 	return d != nil && has(nlp.Fold(text), d.sentence)
 }
 
-func has(text string, list []discard) bool {
-	for _, ds := range list {
-		for i := 0; ; {
-			k := strings.Index(text[i:], ds.phrase)
-			if k < 0 {
-				break
+func has(text string, set discardSet) bool {
+	if len(set) == 0 {
+		return false
+	}
+	for at := range len(text) {
+		if at > 0 && isWordByte(text[at-1]) {
+			continue // phrases start at a word boundary
+		}
+		for k := 1; k <= keyLen && at+k <= len(text); k++ {
+			for _, ds := range set[text[at:at+k]] {
+				end := at + len(ds.phrase)
+				if strings.HasPrefix(text[at:], ds.phrase) &&
+					(!ds.whole || end == len(text) || !isWordByte(text[end])) {
+					return true
+				}
 			}
-			at := i + k
-			end := at + len(ds.phrase)
-			startOK := at == 0 || !isWordByte(text[at-1])
-			endOK := !ds.whole || end == len(text) || !isWordByte(text[end])
-			if startOK && endOK {
-				return true
-			}
-			i = at + 1
 		}
 	}
 	return false

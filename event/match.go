@@ -88,31 +88,29 @@ func isNominal(upos string) bool {
 
 // matchPattern fits p to clause cl, or returns nil.
 func (s *sentence) matchPattern(p *Pattern, cl *clause) *match {
+	if !cl.slotted {
+		cl.preSlots, cl.postSlots, cl.slotted = s.slots(cl.pre), s.slots(cl.post), true
+	}
 	m := &match{p: p}
-	if !s.matchSide(p.Pre, s.slots(cl.pre), m) || !s.matchSide(p.Post, s.slots(cl.post), m) {
+	if !s.matchSide(p.Pre, cl.preSlots, m) || !s.matchSide(p.Post, cl.postSlots, m) {
 		return nil
 	}
 	return m
 }
 
 // matchSide fits elements to slots in order, backtracking over choices.
+// A choice that fails is undone by cutting m back to what it was.
 func (s *sentence) matchSide(elems []Elem, slots []pslot, m *match) bool {
 	if len(elems) == 0 {
 		return true
 	}
 	e := elems[0]
+	ns, nt, score, compound := len(m.source), len(m.target), m.score, m.compound
 	for i := range slots {
-		trial := *m
-		trial.source = append([]int(nil), m.source...)
-		trial.target = append([]int(nil), m.target...)
-		next, ok := s.matchElem(e, slots, i, &trial)
-		if !ok {
-			continue
-		}
-		if s.matchSide(elems[1:], slots[next:], &trial) {
-			*m = trial
+		if next, ok := s.matchElem(e, slots, i, m); ok && s.matchSide(elems[1:], slots[next:], m) {
 			return true
 		}
+		m.source, m.target, m.score, m.compound = m.source[:ns], m.target[:nt], score, compound
 	}
 	return false
 }
@@ -267,15 +265,17 @@ func (s *sentence) wordIs(i int, w Word) bool {
 		}
 		return false
 	}
-	set := s.c.Verbs.Synsets[w.Synset]
-	if set == nil {
-		return false
+	if s.synsetHas(i, w.Synset, t.lower[i]) {
+		return true
 	}
-	for _, mem := range set.Members {
-		last := mem[len(mem)-1]
-		if t.lower[i] != last && t.lemma[i] != last && t.lemma[i] != singular(last) {
-			continue
-		}
+	return t.lemma[i] != t.lower[i] && s.synsetHas(i, w.Synset, t.lemma[i])
+}
+
+// synsetHas reports whether a member of synset name ends with token i,
+// read as key (its form or its lemma), and its other words precede it.
+func (s *sentence) synsetHas(i int, name, key string) bool {
+	t := s.t
+	for _, mem := range s.c.Verbs.members(name, key) {
 		ok := true
 		for k, pos := len(mem)-2, i-1; k >= 0; k, pos = k-1, pos-1 {
 			if pos < 0 || t.lower[pos] != mem[k] && t.lemma[pos] != mem[k] {

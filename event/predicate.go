@@ -249,7 +249,6 @@ func (s *sentence) choose(entries []*Verb, cl *clause) (code, rule string, conf 
 	return entries[0].CodeOrBlock(), entries[0].Pos, 0.7, nil
 }
 
-
 // actorsWithin returns the first phrase, in i's phrase and its modifiers
 // (not clauses of their own), that names an actor, with its conjuncts
 // that do too.
@@ -320,7 +319,7 @@ func (s *sentence) firstActorAfter(cl *clause) []int {
 func (s *sentence) defaultTargets(cl *clause) []int {
 	var out []int
 	for _, o := range cl.objects {
-		if s.actorOf(o) != nil {
+		if s.actorOf(o) != nil && !s.instrument(o) {
 			out = append(out, o)
 		}
 	}
@@ -339,8 +338,8 @@ func (s *sentence) defaultTargets(cl *clause) []int {
 		case "ccomp", "parataxis", "advcl", "conj":
 			continue
 		}
-		if slices.Contains(cl.agents, c) || s.locative(c) {
-			continue // the doer of a passive; a place
+		if slices.Contains(cl.agents, c) || s.locative(c) || s.instrument(c) {
+			continue // the doer of a passive; a place; a weapon
 		}
 		if walk(c) {
 			return found
@@ -356,6 +355,20 @@ func (s *sentence) defaultTargets(cl *clause) []int {
 		}
 	}
 	return nil
+}
+
+// instrument reports whether phrase o names the weapon used, not the
+// party it was used on: "fired two artillery shells at Seoul". Its head
+// is a member of the verb dictionary's &WEAPON synset, and it names no
+// country ("Syrian tanks" may well be a target).
+func (s *sentence) instrument(o int) bool {
+	if s.t.toks[o].UPOS != "NOUN" {
+		return false
+	}
+	if a := s.actorOf(o); a != nil && a.Country != "" {
+		return false
+	}
+	return s.wordIs(o, Word{Synset: "weapon"})
 }
 
 // events makes one event per source and target pair that name actors.

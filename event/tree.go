@@ -12,6 +12,7 @@ import (
 // v1 names), with the words folded for dictionary lookups.
 type tree struct {
 	toks     []nlp.Token
+	owned    bool     // toks is the tree's own copy, not the caller's
 	rel      []string // normalized relation, subtype kept ("obl:tmod")
 	children [][]int  // dependents of each token, in order
 	lower    []string // lower-cased form
@@ -88,8 +89,12 @@ func (t *tree) isVerbal(i int) bool {
 	return false
 }
 
-// child returns the first dependent of i whose relation's base is rel, or -1.
+// child returns the first dependent of i whose relation's base is rel, or
+// -1, also when i is -1 (no token: the head of a mangled parse's root).
 func (t *tree) child(i int, rels ...string) int {
+	if i < 0 {
+		return -1
+	}
 	for _, c := range t.children[i] {
 		for _, r := range rels {
 			if t.rel[c] == r || relBase(t.rel[c]) == r {
@@ -102,6 +107,9 @@ func (t *tree) child(i int, rels ...string) int {
 
 // kids returns the dependents of i whose relation (full or base) is one of rels.
 func (t *tree) kids(i int, rels ...string) []int {
+	if i < 0 {
+		return nil
+	}
 	var out []int
 	for _, c := range t.children[i] {
 		for _, r := range rels {
@@ -185,6 +193,10 @@ func (t *tree) repairNames() {
 					continue
 				}
 				t.rel[k] = "compound"
+				if !t.owned {
+					// The tokens are the caller's: change a copy.
+					t.toks, t.owned = slices.Clone(t.toks), true
+				}
 				t.toks[k].Head = last
 				t.children[h] = slices.DeleteFunc(t.children[h], func(c int) bool { return c == k })
 				t.children[last] = append(t.children[last], k)

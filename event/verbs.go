@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"sitrep/internal/linefile"
 )
@@ -46,18 +47,43 @@ type VerbDictionary struct {
 	Transforms []string
 	// Warnings lists the lines a lenient read skipped, with the reason.
 	Warnings linefile.List
+
+	// byLast indexes each synset's members by their last word, and by its
+	// singular, for the coder; built on first use, so the dictionary must
+	// not change after it is first used to code.
+	byLastOnce sync.Once
+	byLast     map[string]map[string][][]string
+}
+
+// members returns the members of synset name whose last word is w.
+func (v *VerbDictionary) members(name, w string) [][]string {
+	v.byLastOnce.Do(func() {
+		v.byLast = make(map[string]map[string][][]string, len(v.Synsets))
+		for n, set := range v.Synsets {
+			idx := map[string][][]string{}
+			for _, m := range set.Members {
+				last := m[len(m)-1]
+				idx[last] = append(idx[last], m)
+				if sg := singular(last); sg != last {
+					idx[sg] = append(idx[sg], m)
+				}
+			}
+			v.byLast[n] = idx
+		}
+	})
+	return v.byLast[name][w]
 }
 
 // A Block is a set of synonymous verbs sharing a default code and patterns.
 type Block struct {
-	Name     string
-	Code     string // "" for the null code "---"
+	Name string
+	Code string // "" for the null code "---"
 	// Reciprocal is the code of the event back from the target, when the
 	// header gives one ("[040:040]": meeting goes both ways).
 	Reciprocal string
-	Verbs    []*Verb
-	Patterns []*Pattern
-	Pos      string // file:line of the header
+	Verbs      []*Verb
+	Patterns   []*Pattern
+	Pos        string // file:line of the header
 }
 
 // A Verb is one verb of a block, possibly a phrasal verb.
@@ -71,8 +97,8 @@ type Verb struct {
 	// HasCode.
 	Code, Reciprocal string
 	HasCode          bool
-	Block   *Block
-	Pos     string
+	Block            *Block
+	Pos              string
 }
 
 // CodeOrBlock returns the verb's own code, or its block's.

@@ -39,7 +39,7 @@ type Env struct {
 	// Aliases maps the stand-in codes given to actor codes sitrep's
 	// dictionary cannot hold (PETRARCH takes any string: "FRO/BIL/SAM",
 	// "+++", "ITHTV") back to the suite's codes.
-	Aliases map[string]string
+	Aliases  map[string]string
 	Verbs    *event.VerbDictionary
 	Actors   *actor.Dictionary
 	PICO     *event.PICO

@@ -95,7 +95,7 @@ func ParseSuite(data []byte, name string) (*Suite, error) {
 			case "Errorfile", "Pause", "Config":
 			default:
 				if val != "" {
-					s.Files[key] = filepath.Join(filepath.Dir(name), val)
+					s.Files[key] = dictionaryPath(name, val)
 				}
 			}
 		}
@@ -145,6 +145,22 @@ func ParseSuite(data []byte, name string) (*Suite, error) {
 		return s, fmt.Errorf("%s: no <Sentence> records", name)
 	}
 	return s, nil
+}
+
+// dictionaryPath resolves a file the environment of the suite at name
+// names: next to the suite, or, in PETRARCH2's own layout, in the
+// dictionaries folder beside the suite's folder. A file found in neither
+// place keeps the first path, which the loader's error will name.
+func dictionaryPath(name, file string) string {
+	near := filepath.Join(filepath.Dir(name), file)
+	if _, err := os.Stat(near); err == nil {
+		return near
+	}
+	sibling := filepath.Join(filepath.Dir(name), "..", "dictionaries", file)
+	if _, err := os.Stat(sibling); err == nil {
+		return sibling
+	}
+	return near
 }
 
 func attributes(b []byte) map[string]string {
