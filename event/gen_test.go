@@ -241,3 +241,34 @@ func readTable(t *testing.T, path string, fn func(code, value string)) {
 		fn(code, value)
 	}
 }
+
+// TestGeneratedVerbs regenerates data/verbs.txt from PETRARCH2's
+// CAMEO.2.0.txt in ../shared and checks that it equals the committed file.
+func TestGeneratedVerbs(t *testing.T) {
+	shared := sharedDir(t)
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to run genverbs.go: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "verbs.txt")
+	if b, err := exec.Command(goTool, "run", "genverbs.go", "-shared", shared, "-out", out).CombinedOutput(); err != nil {
+		t.Fatalf("go run genverbs.go: %v\n%s", err, b)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("data", "verbs.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			if g, w := at(gl, i), at(wl, i); g != w {
+				t.Fatalf("data/verbs.txt is stale: run go generate ./event and review the diff.\n"+
+					"First difference, line %d:\ngenerated: %s\ncommitted: %s", i+1, g, w)
+			}
+		}
+	}
+}
