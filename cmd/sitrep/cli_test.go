@@ -94,6 +94,31 @@ var cliCases = []cliCase{
 	{name: "eval_ud_json", args: []string{"eval", "ud", "--json", "testdata/tiny.conllu"}},
 	{name: "eval_ud_missing", args: []string{"eval", "ud", "testdata/missing.conllu"}, code: exitFailure},
 	{name: "eval_ud_bad", args: []string{"eval", "ud", "testdata/bad.conllu"}, code: exitFailure},
+
+	// Dictionaries: lookups in the embedded ones.
+	{name: "dict_lookup_russia", args: []string{"dict", "lookup", "Russian Federation"}},
+	{name: "dict_lookup_kremlin", args: []string{"dict", "lookup", "the Kremlin"}},
+	{name: "dict_lookup_assad", args: []string{"dict", "lookup", "Bashar al-Assad", "--date", "2018-07-05"}},
+	{name: "dict_lookup_lavrov", args: []string{"dict", "lookup", "--date", "2018-07-05", "Lavrov"}},
+	{name: "dict_lookup_daraa", args: []string{"dict", "lookup", "Daraa"}},
+	{name: "dict_lookup_golan", args: []string{"dict", "lookup", "Golan", "Heights"}},
+	{name: "dict_lookup_jordan", args: []string{"dict", "lookup", "Jordan"}},
+	{name: "dict_lookup_syria_army", args: []string{"dict", "lookup", "--date=2018-07-05", "Syria's army"}},
+	{name: "dict_lookup_haq", args: []string{"dict", "lookup", "--date", "2018-07-05", "United Nations deputy spokesman Farhan Haq"}},
+	{name: "dict_lookup_focus", args: []string{"dict", "lookup", "--date", "2018-07-05", "--focus", "syr", "regime forces"}},
+	{name: "dict_lookup_rebels", args: []string{"dict", "lookup", "--date", "2018-07-05", "rebels"}},
+	{name: "dict_lookup_lower_case", args: []string{"dict", "lookup", "daraa"}},
+	{name: "dict_lookup_json", args: []string{"dict", "lookup", "--json", "--date", "2018-07-05", "Syria's army in Daraa"}},
+	{name: "dict_lookup_no_text", args: []string{"dict", "lookup"}, code: exitUsage},
+	{name: "dict_lookup_bad_date", args: []string{"dict", "lookup", "--date", "5 July 2018", "Lavrov"}, code: exitUsage},
+	{name: "dict_lookup_bad_focus", args: []string{"dict", "lookup", "--focus", "Syria", "regime forces"}, code: exitUsage},
+
+	// Dictionaries: usage and help.
+	{name: "dict_nothing", args: []string{"dict"}, code: exitUsage},
+	{name: "dict_unknown", args: []string{"dict", "grep"}, code: exitUsage},
+	{name: "dict_dash_dash_help", args: []string{"dict", "--help"}},
+	{name: "help_dict", args: []string{"help", "dict"}},
+	{name: "help_dict_lookup", args: []string{"help", "dict", "lookup"}},
 }
 
 // masks replace what changes from run to run (speeds, times) in outputs.
@@ -103,6 +128,7 @@ var masks = []struct {
 }{
 	{regexp.MustCompile(`(?m)^(words/s +)\d+$`), "${1}N"},
 	{regexp.MustCompile(`"(seconds|words_per_sec)":[0-9.e+-]+`), `"$1":N`},
+	{regexp.MustCompile(`(?m)^(date +)\d{4}-\d\d-\d\d \(today\)$`), "${1}YYYY-MM-DD (today)"},
 }
 
 func mask(s string) string {
