@@ -113,12 +113,25 @@ var cliCases = []cliCase{
 	{name: "dict_lookup_bad_date", args: []string{"dict", "lookup", "--date", "5 July 2018", "Lavrov"}, code: exitUsage},
 	{name: "dict_lookup_bad_focus", args: []string{"dict", "lookup", "--focus", "Syria", "regime forces"}, code: exitUsage},
 
+	// Dictionaries: checks.
+	{name: "dict_check_embedded", args: []string{"dict", "check"}},
+	{name: "dict_check_ok", args: []string{"dict", "check", "testdata/dict/ok"}},
+	{name: "dict_check_bad", args: []string{"dict", "check", "testdata/dict/bad"}, code: exitFailure},
+	{name: "dict_check_defaults", args: []string{"dict", "check", "--defaults", "testdata/dict/user"}, code: exitFailure},
+	{name: "dict_check_incomplete", args: []string{"dict", "check", "testdata/dict/user"}, code: exitFailure},
+	{name: "dict_check_missing", args: []string{"dict", "check", "testdata/missing"}, code: exitFailure},
+	{name: "dict_check_file", args: []string{"dict", "check", "testdata/news.txt"}, code: exitFailure},
+	{name: "dict_check_no_dictionary", args: []string{"dict", "check", "testdata/golden"}, code: exitFailure},
+	{name: "dict_check_two_dirs", args: []string{"dict", "check", "testdata/dict/ok", "testdata/dict/bad"}, code: exitUsage},
+	{name: "dict_check_defaults_no_dir", args: []string{"dict", "check", "--defaults"}, code: exitUsage},
+
 	// Dictionaries: usage and help.
 	{name: "dict_nothing", args: []string{"dict"}, code: exitUsage},
 	{name: "dict_unknown", args: []string{"dict", "grep"}, code: exitUsage},
 	{name: "dict_dash_dash_help", args: []string{"dict", "--help"}},
 	{name: "help_dict", args: []string{"help", "dict"}},
 	{name: "help_dict_lookup", args: []string{"help", "dict", "lookup"}},
+	{name: "help_dict_check", args: []string{"help", "dict", "check"}},
 }
 
 // masks replace what changes from run to run (speeds, times) in outputs.
@@ -129,6 +142,9 @@ var masks = []struct {
 	{regexp.MustCompile(`(?m)^(words/s +)\d+$`), "${1}N"},
 	{regexp.MustCompile(`"(seconds|words_per_sec)":[0-9.e+-]+`), `"$1":N`},
 	{regexp.MustCompile(`(?m)^(date +)\d{4}-\d\d-\d\d \(today\)$`), "${1}YYYY-MM-DD (today)"},
+	// The sizes of the embedded dictionaries change with every edit of their data.
+	{regexp.MustCompile(`(?m)^(embedded dictionaries: ok: actor dictionary )\d+ files, \d+ entries, \d+ names; (ontology \S+) \d+ event codes$`),
+		"${1}N files, N entries, N names; ${2} N event codes"},
 }
 
 func mask(s string) string {

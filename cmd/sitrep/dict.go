@@ -21,6 +21,7 @@ const dictUsage = `Usage: sitrep dict SUBCOMMAND [ARGS]
 
 Subcommands:
   lookup            show the actors and places a text names, with their codes
+  check             validate dictionary files, reporting every bad line
 
 Run 'sitrep help dict SUBCOMMAND' for its flags.
 `
@@ -29,13 +30,15 @@ Run 'sitrep help dict SUBCOMMAND' for its flags.
 // after "dict") start with.
 func lookupDict(args []string) (command, string, []string, error) {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return nil, "dict", args, usagef("dict: missing subcommand: want 'dict lookup'")
+		return nil, "dict", args, usagef("dict: missing subcommand: want 'dict lookup' or 'dict check'")
 	}
 	switch args[0] {
 	case "lookup":
 		return &dictLookupCommand{}, "dict lookup", args[1:], nil
+	case "check":
+		return &dictCheckCommand{}, "dict check", args[1:], nil
 	}
-	return nil, "dict", args, usagef("dict: unknown subcommand %q: want lookup", args[0])
+	return nil, "dict", args, usagef("dict: unknown subcommand %q: want lookup or check", args[0])
 }
 
 // dictLookupCommand is 'sitrep dict lookup'.

@@ -38,6 +38,7 @@ Commands:
   train                 train the tagger, lemmatizer and parser on UD English EWT
   bench nlp             measure the speed of the NLP pipeline
   dict lookup           show the actors and places a text names, with their codes
+  dict check            validate dictionary files, reporting every bad line
   version               print the version of sitrep
   help                  print help on a command
 
