@@ -125,6 +125,17 @@ var cliCases = []cliCase{
 	{name: "dict_check_two_dirs", args: []string{"dict", "check", "testdata/dict/ok", "testdata/dict/bad"}, code: exitUsage},
 	{name: "dict_check_defaults_no_dir", args: []string{"dict", "check", "--defaults"}, code: exitUsage},
 
+	// Dictionaries: PETRARCH imports.
+	{name: "dict_import_actors", args: []string{"dict", "import-petrarch", "testdata/petrarch/actors.txt"}, code: exitFailure},
+	{name: "dict_import_agents", args: []string{"dict", "import-petrarch", "testdata/petrarch/agents.txt"}},
+	{name: "dict_import_verbs", args: []string{"dict", "import-petrarch", "testdata/petrarch/verbs.txt"}, code: exitFailure},
+	{name: "dict_import_stdin", args: []string{"dict", "import-petrarch", "-"}, stdin: "SYRIA_ [SYR]\n+SYRIAN_\nREBEL [~REB]\n"},
+	{name: "dict_import_missing", args: []string{"dict", "import-petrarch", "testdata/missing.txt"}, code: exitFailure},
+	{name: "dict_import_directory", args: []string{"dict", "import-petrarch", "testdata/petrarch"}, code: exitFailure},
+	{name: "dict_import_binary", args: []string{"dict", "import-petrarch", "testdata/binary.dat"}, code: exitFailure},
+	{name: "dict_import_out_directory", args: []string{"dict", "import-petrarch", "--out", "testdata", "testdata/petrarch/agents.txt"}, code: exitFailure},
+	{name: "dict_import_no_file", args: []string{"dict", "import-petrarch"}, code: exitUsage},
+
 	// Dictionaries: usage and help.
 	{name: "dict_nothing", args: []string{"dict"}, code: exitUsage},
 	{name: "dict_unknown", args: []string{"dict", "grep"}, code: exitUsage},
@@ -132,6 +143,7 @@ var cliCases = []cliCase{
 	{name: "help_dict", args: []string{"help", "dict"}},
 	{name: "help_dict_lookup", args: []string{"help", "dict", "lookup"}},
 	{name: "help_dict_check", args: []string{"help", "dict", "check"}},
+	{name: "help_dict_import", args: []string{"help", "dict", "import-petrarch"}},
 }
 
 // masks replace what changes from run to run (speeds, times) in outputs.

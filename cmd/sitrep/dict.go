@@ -22,6 +22,7 @@ const dictUsage = `Usage: sitrep dict SUBCOMMAND [ARGS]
 Subcommands:
   lookup            show the actors and places a text names, with their codes
   check             validate dictionary files, reporting every bad line
+  import-petrarch   convert a PETRARCH dictionary to sitrep's format
 
 Run 'sitrep help dict SUBCOMMAND' for its flags.
 `
@@ -30,15 +31,17 @@ Run 'sitrep help dict SUBCOMMAND' for its flags.
 // after "dict") start with.
 func lookupDict(args []string) (command, string, []string, error) {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return nil, "dict", args, usagef("dict: missing subcommand: want 'dict lookup' or 'dict check'")
+		return nil, "dict", args, usagef("dict: missing subcommand: want 'dict lookup', 'dict check' or 'dict import-petrarch'")
 	}
 	switch args[0] {
 	case "lookup":
 		return &dictLookupCommand{}, "dict lookup", args[1:], nil
 	case "check":
 		return &dictCheckCommand{}, "dict check", args[1:], nil
+	case "import-petrarch":
+		return &dictImportCommand{}, "dict import-petrarch", args[1:], nil
 	}
-	return nil, "dict", args, usagef("dict: unknown subcommand %q: want lookup or check", args[0])
+	return nil, "dict", args, usagef("dict: unknown subcommand %q: want lookup, check or import-petrarch", args[0])
 }
 
 // dictLookupCommand is 'sitrep dict lookup'.

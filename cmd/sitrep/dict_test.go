@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -102,5 +104,41 @@ func TestApplyingCoding(t *testing.T) {
 				t.Fatalf("%s:%d on %d: coding %d, CodeOn says %q, %v", e.File, e.Line, day, i, code, ok)
 			}
 		}
+	}
+}
+
+// TestDictImportThenCheck converts the PETRARCH test dictionaries with
+// --out into a folder beside a code table and countries, and checks that
+// folder: what import-petrarch writes, check accepts.
+func TestDictImportThenCheck(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"roles.txt", "codes.txt", "countries.txt"} {
+		data, err := os.ReadFile(filepath.Join("testdata/dict/ok", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		code int
+	}{{"actors.txt", exitFailure}, {"agents.txt", exitOK}} {
+		out := filepath.Join(dir, "petrarch-"+tc.in)
+		_, stderr, code := sitrep(t, "", "dict", "import-petrarch", "--out", out, filepath.Join("testdata/petrarch", tc.in))
+		if code != tc.code {
+			t.Errorf("import-petrarch %s: exit %d, want %d\n%s", tc.in, code, tc.code, stderr)
+		}
+		if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+			t.Errorf("import-petrarch %s wrote nothing: %v", tc.in, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 5 {
+		t.Errorf("%d files in the folder, want 5: import-petrarch left temporary files", len(entries))
+	}
+	stdout, stderr, code := sitrep(t, "", "dict", "check", dir)
+	if code != exitOK || !strings.HasPrefix(stdout, dir+": ok: actor dictionary 5 files, 17 entries, ") {
+		t.Errorf("check: exit %d\n%s%s", code, stdout, stderr)
 	}
 }

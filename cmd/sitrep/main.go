@@ -39,6 +39,7 @@ Commands:
   bench nlp             measure the speed of the NLP pipeline
   dict lookup           show the actors and places a text names, with their codes
   dict check            validate dictionary files, reporting every bad line
+  dict import-petrarch  convert a PETRARCH dictionary to sitrep's format
   version               print the version of sitrep
   help                  print help on a command
 
