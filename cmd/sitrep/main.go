@@ -33,12 +33,15 @@ const usage = `Usage: sitrep COMMAND [ARGS]
 sitrep turns conflict news into event data.
 
 Commands:
-  parse      split, tag, lemmatize and parse text or CoNLL-U
-  eval ud    score the tagger and parser on a UD treebank
-  train      train the tagger, lemmatizer and parser on UD English EWT
-  bench nlp  measure the speed of the NLP pipeline
-  version    print the version of sitrep
-  help       print help on a command
+  parse                 split, tag, lemmatize and parse text or CoNLL-U
+  eval ud               score the tagger and parser on a UD treebank
+  train                 train the tagger, lemmatizer and parser on UD English EWT
+  bench nlp             measure the speed of the NLP pipeline
+  dict lookup           show the actors and places a text names, with their codes
+  dict check            validate dictionary files, reporting every bad line
+  dict import-petrarch  convert a PETRARCH dictionary to sitrep's format
+  version               print the version of sitrep
+  help                  print help on a command
 
 Run 'sitrep help COMMAND' for a command's flags.
 `
@@ -110,6 +113,8 @@ func lookup(args []string) (command, string, []string, error) {
 			return nil, name, rest, usagef("bench: unknown stage %q: want 'bench nlp'", rest[0])
 		}
 		return &benchNLPCommand{}, "bench nlp", rest, nil
+	case "dict":
+		return lookupDict(rest)
 	case "version":
 		return &versionCommand{}, name, rest, nil
 	}
@@ -121,7 +126,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 && isHelp(args[0]) {
 		return runHelp(args[1:], stdout, stderr)
 	}
-	if len(args) == 2 && args[0] == "eval" && isHelp(args[1]) {
+	if len(args) == 2 && (args[0] == "eval" || args[0] == "dict") && isHelp(args[1]) {
 		return runHelp(args[:1], stdout, stderr)
 	}
 	cmd, name, rest, err := lookup(args)
@@ -131,7 +136,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return exitUsage
 		}
 		hint := "Run 'sitrep help' for the list of commands."
-		if name == "eval" || name == "bench" {
+		if name == "eval" || name == "bench" || name == "dict" {
 			hint = "Run 'sitrep help " + name + "' for usage."
 		}
 		fmt.Fprintf(stderr, "sitrep: %v\n%s\n", err, hint)
@@ -227,9 +232,15 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	if args[0] == "eval" && len(args) == 1 {
-		fmt.Fprint(stdout, evalUsage)
-		return exitOK
+	if len(args) == 1 {
+		switch args[0] {
+		case "eval":
+			fmt.Fprint(stdout, evalUsage)
+			return exitOK
+		case "dict":
+			fmt.Fprint(stdout, dictUsage)
+			return exitOK
+		}
 	}
 	cmd, _, rest, err := lookup(args)
 	if err != nil || len(rest) > 0 {
