@@ -1,0 +1,3 @@
+// Package dedup finds the copies in a stream of news articles and merges
+// the mentions of one real-world event.
+package dedup
