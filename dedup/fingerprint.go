@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"sync"
 
 	"sitrep/nlp"
@@ -84,10 +85,11 @@ type sentMeta struct {
 	words int // canonical words
 }
 
-// hashParams holds the multipliers and addends of the MinHash functions
-// h_i(x) = a_i·x + b_i (mod 2⁶⁴) over already mixed shingle hashes.
+// hashParams holds the multipliers and addends of the sentence MinHash
+// functions h_i(x) = a_i·x + b_i (mod 2⁶⁴) over already mixed shingle
+// hashes.
 type hashParams struct {
-	a, b [NumHashes]uint64
+	a, b [SketchLen]uint64
 }
 
 var defaultParams = sync.OnceValue(func() *hashParams {
@@ -159,7 +161,7 @@ func (f *fingerprinter) fingerprint(doc *Doc) (*Fingerprint, []sentMeta) {
 	}
 	canon = f.syn.rewrite(canon, words[w:])
 
-	fp.Signature = f.signature(canon)
+	fp.Signature = f.signature(canon, articleK)
 	for i, b := range bounds {
 		sw := canon[b[0]:b[1]]
 		if len(sw) < MinSentenceWords {
@@ -215,22 +217,39 @@ func exactHash(words []word) uint64 {
 	return h
 }
 
-// signature computes the MinHash signature of the word trigrams of ws
-// (one shingle of all the words when there are fewer than three).
-func (f *fingerprinter) signature(ws []uint64) [NumHashes]uint16 {
+// signature computes the one-permutation MinHash signature of the runs of
+// k words of ws: each shingle's hash picks one of NumHashes bins with its
+// top bits and each bin keeps the smallest of the rest; a bin left empty
+// (a text of fewer than a few hundred words) takes the value of the first
+// full bin on a probe sequence of its own ("optimal densification",
+// Shrivastava 2017). Two texts then agree in a bin with probability equal
+// to the Jaccard similarity of their shingle sets, as with NumHashes
+// independent hash functions, at the cost of one hash a shingle instead of
+// NumHashes. A text without words has the zero signature.
+func (f *fingerprinter) signature(ws []uint64, k int) [NumHashes]uint16 {
+	const binBits = 7 // NumHashes = 1<<binBits
+	const empty = ^uint64(0)
 	var mins [NumHashes]uint64
 	for i := range mins {
-		mins[i] = ^uint64(0)
+		mins[i] = empty
 	}
-	a, b := &f.params.a, &f.params.b
-	f.eachShingle(ws, articleK, func(x uint64) {
-		for i := range mins {
-			mins[i] = min(mins[i], a[i]*x+b[i])
+	full := 0
+	f.eachShingle(ws, k, func(x uint64) {
+		b, v := x>>(64-binBits), x<<binBits>>binBits
+		if mins[b] == empty {
+			full++
 		}
+		mins[b] = min(mins[b], v)
 	})
 	var sig [NumHashes]uint16
+	if full == 0 {
+		return sig
+	}
 	for i, m := range mins {
-		sig[i] = uint16(m >> 32)
+		for probe := uint64(1); m == empty; probe++ {
+			m = mins[combine(uint64(i), probe)>>(64-binBits)]
+		}
+		sig[i] = uint16(m) // the low bits: uniform, unlike the top bits of a minimum
 	}
 	return sig
 }
@@ -248,11 +267,7 @@ func (f *fingerprinter) sentencePrint(ws []uint64) SentencePrint {
 		}
 	})
 	var p SentencePrint
-	h := uint64(len(ws))
-	for _, w := range ws {
-		h = combine(h, w)
-	}
-	p.Hash = max(h, 1)
+	p.Hash = max(seqHash(uint64(len(ws)), ws), 1)
 	p.Key = uint32(combine(mins[0], mins[1]) >> 32)
 	for i, m := range mins {
 		p.Sketch[i] = uint8(m >> 32)
@@ -270,35 +285,67 @@ func (f *fingerprinter) eachShingle(ws []uint64, k int, fn func(uint64)) {
 		k = len(ws)
 	}
 	for i := 0; i+k <= len(ws); i++ {
-		h := uint64(k)
-		for _, w := range ws[i : i+k] {
-			h = combine(h, w)
-		}
-		fn(h)
+		fn(seqHash(uint64(k), ws[i:i+k]))
 	}
 }
 
-// sigSimilarity estimates the Jaccard similarity of the shingle sets of two
-// signatures.
-func sigSimilarity(a, b *[NumHashes]uint16) float64 {
-	n := 0
-	for i := range a {
-		if a[i] == b[i] {
-			n++
-		}
+// A packedSig is a signature as 64-bit words, four values each, for
+// counting equal values a word at a time.
+type packedSig [NumHashes / 4]uint64
+
+func pack(sig *[NumHashes]uint16) packedSig {
+	var p packedSig
+	for i, v := range sig {
+		p[i/4] |= uint64(v) << (16 * (i % 4))
 	}
-	return unbias(float64(n)/NumHashes, 1.0/65536)
+	return p
 }
 
-// sketchSimilarity estimates the Jaccard similarity of two sentences.
-func sketchSimilarity(a, b *[SketchLen]uint8) float64 {
+// equalSig counts the positions where two signatures agree.
+func equalSig(a, b *packedSig) int {
+	const low = 0x7fff7fff7fff7fff
 	n := 0
 	for i := range a {
-		if a[i] == b[i] {
-			n++
-		}
+		x := a[i] ^ b[i]
+		// The top bit of each 16-bit lane of y is set iff the lane of x is 0.
+		y := ^((x&low + low) | x | low)
+		n += bits.OnesCount64(y)
 	}
-	return unbias(float64(n)/SketchLen, 1.0/256)
+	return n
+}
+
+// equalSketch counts the positions where two sketches agree.
+func equalSketch(a, b *[SketchLen]uint8) int {
+	const low = 0x7f7f7f7f7f7f7f7f
+	n := 0
+	for i := 0; i < SketchLen; i += 8 {
+		x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:])
+		y := ^((x&low + low) | x | low)
+		n += bits.OnesCount64(y)
+	}
+	return n
+}
+
+// sigSimilarity estimates the Jaccard similarity of two articles from the
+// number of signature values they share.
+func sigSimilarity(equal int) float64 {
+	return unbias(float64(equal)/NumHashes, 1.0/65536)
+}
+
+// sketchSimilarity estimates the Jaccard similarity of two sentences from
+// the number of sketch values they share.
+func sketchSimilarity(equal int) float64 {
+	return unbias(float64(equal)/SketchLen, 1.0/256)
+}
+
+// minEqual returns the fewest equal values of n that estimate a similarity
+// of at least threshold.
+func minEqual(n int, sim func(int) float64, threshold float64) int {
+	m := 0
+	for m < n && sim(m) < threshold {
+		m++
+	}
+	return m
 }
 
 // unbias corrects the share of equal b-bit minima for the chance c that

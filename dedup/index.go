@@ -80,10 +80,13 @@ type Index struct {
 	opt  Options
 	f    fingerprinter
 	rows int // signature rows a band
+	// The fewest equal signature and sketch values that reach Threshold
+	// and SentenceThreshold.
+	minSig, minSketch int
 
 	mu      sync.Mutex
 	arts    []artEntry
-	sigs    []uint16 // NumHashes an article
+	sigs    []packedSig
 	sents   []sentEntry
 	exact   map[uint64]int32   // exact hash → first article
 	bands   []map[uint32]int32 // band key → first article, per band
@@ -120,7 +123,7 @@ func NewIndex(opt Options) (*Index, error) {
 		opt.Synonyms = syn
 	}
 	if opt.Threshold == 0 {
-		opt.Threshold = 0.7
+		opt.Threshold = 0.6
 	}
 	if opt.SentenceThreshold == 0 {
 		opt.SentenceThreshold = 0.6
@@ -155,6 +158,8 @@ func NewIndex(opt Options) (*Index, error) {
 	for i := range x.bands {
 		x.bands[i] = map[uint32]int32{}
 	}
+	x.minSig = max(1, minEqual(NumHashes, sigSimilarity, opt.Threshold))
+	x.minSketch = max(1, minEqual(SketchLen, sketchSimilarity, opt.SentenceThreshold))
 	return x, nil
 }
 
@@ -219,13 +224,30 @@ func (x *Index) Restore(records []Record) error {
 }
 
 // origin is how one new sentence matched: sent is the index of the first
-// sentence it copies in x.sents (-1 for none) and sim the similarity to the
-// nearest copy found.
+// sentence it copies in x.sents (-1 for none) and equal the number of
+// sketch values it shares with the nearest copy found.
 type origin struct {
 	sent    int32
 	exact   bool
-	sim     float64
+	equal   int
 	repeats int
+}
+
+// match compares a new sentence with an earlier one and reports whether
+// they are alike (a near or an exact copy) and whether exactly.
+func (x *Index) match(o *origin, s *SentencePrint, e *sentEntry) (alike, exact bool) {
+	if e.hash == s.Hash {
+		o.sent, o.exact, o.equal = e.origin, true, SketchLen
+		return true, true
+	}
+	n := equalSketch(&s.Sketch, &e.sketch)
+	if n < x.minSketch {
+		return false, false
+	}
+	if n > o.equal {
+		o.sent, o.equal = e.origin, n
+	}
+	return true, false
 }
 
 // add compares a fingerprint with the index and inserts it. With meta (from
@@ -267,14 +289,15 @@ func (x *Index) add(id, source string, fp *Fingerprint, meta []sentMeta) *Result
 			t = -1
 		}
 		for steps := 0; t >= 0 && steps < maxChain; t, steps = x.sents[t].prev, steps+1 {
-			e := &x.sents[t]
-			x.addCand(x.articleOf(t))
-			if e.hash == s.Hash {
-				o.sent, o.exact, o.sim = e.origin, true, 1
-				break
+			// Only articles with a sentence like this one are candidates:
+			// a popular key also chains sentences that merely share
+			// their two rarest word pairs.
+			alike, exact := x.match(o, &fp.Sentences[i], &x.sents[t])
+			if alike {
+				x.addCand(x.articleOf(t))
 			}
-			if sim := sketchSimilarity(&s.Sketch, &e.sketch); sim >= x.opt.SentenceThreshold && sim > o.sim {
-				o.sent, o.sim = e.origin, sim
+			if exact {
+				break
 			}
 		}
 	}
@@ -290,16 +313,11 @@ func (x *Index) add(id, source string, fp *Fingerprint, meta []sentMeta) *Result
 		for _, c := range x.cands {
 			lo, hi := x.sentRange(c.art)
 			for t := lo; t < hi; t++ {
-				e := &x.sents[t]
-				if e.hash == 0 {
+				if x.sents[t].hash == 0 {
 					continue
 				}
-				if e.hash == s.Hash {
-					o.sent, o.exact, o.sim = e.origin, true, 1
+				if _, exact := x.match(o, &fp.Sentences[i], &x.sents[t]); exact {
 					break
-				}
-				if sim := sketchSimilarity(&s.Sketch, &e.sketch); sim >= x.opt.SentenceThreshold && sim > o.sim {
-					o.sent, o.sim = e.origin, sim
 				}
 			}
 			if o.exact {
@@ -315,14 +333,18 @@ func (x *Index) add(id, source string, fp *Fingerprint, meta []sentMeta) *Result
 	}
 
 	// The whole article: exact, else the most similar candidate.
+	sig := pack(&fp.Signature)
 	nearOf, sim := exactOf, 1.0
 	if exactOf < 0 {
-		sim = 0
+		best := x.minSig - 1
 		for _, c := range x.cands {
-			s := sigSimilarity(&fp.Signature, x.sig(c.art))
-			if s >= x.opt.Threshold && s > sim { // ties: the oldest, as cands are in order
-				nearOf, sim = c.art, s
+			if n := equalSig(&sig, &x.sigs[c.art]); n > best { // ties: the oldest, as cands are in order
+				nearOf, best = c.art, n
 			}
+		}
+		sim = 0
+		if nearOf >= 0 {
+			sim = sigSimilarity(best)
 		}
 	}
 	canon := self
@@ -343,7 +365,7 @@ func (x *Index) add(id, source string, fp *Fingerprint, meta []sentMeta) *Result
 	}
 	first := int32(len(x.sents))
 	x.arts = append(x.arts, artEntry{id: id, source: src, canon: canon, first: first})
-	x.sigs = append(x.sigs, fp.Signature[:]...)
+	x.sigs = append(x.sigs, sig)
 	if hasWords {
 		if _, ok := x.exact[fp.Exact]; !ok {
 			x.exact[fp.Exact] = self
@@ -406,10 +428,6 @@ func (x *Index) rankCands() {
 		x.cands = x.cands[:x.opt.MaxCandidates]
 	}
 	slices.SortFunc(x.cands, func(a, b cand) int { return int(a.art - b.art) })
-}
-
-func (x *Index) sig(a int32) *[NumHashes]uint16 {
-	return (*[NumHashes]uint16)(x.sigs[int(a)*NumHashes:])
 }
 
 // sentRange returns article a's sentences in x.sents.

@@ -39,9 +39,10 @@ type Result struct {
 	// Copied is the share of the article's words (in sentences) that lie
 	// in sentences copied from earlier articles, whatever the source.
 	Copied float64
-	// Stitched says that the article is a patchwork: no near-duplicate of
-	// one article, but at least half of its words come from two or more
-	// Sources.
+	// Stitched says that the article is a patchwork: at least half of its
+	// words come from two or more Sources. A near-duplicate of an earlier
+	// patchwork is one too, as its sentences trace back to the articles
+	// the patchwork took them from.
 	Stitched bool
 	// Record is what a store keeps to Restore the index.
 	Record Record
@@ -98,7 +99,7 @@ func (x *Index) result(id, source string, nearOf, exactOf int32, sim float64, ca
 			a := x.articleOf(o.sent)
 			so.Article, so.Sentence = x.arts[a].id, int(o.sent-x.arts[a].first)
 			so.Original = x.arts[x.arts[a].canon].id
-			so.Exact, so.Similarity = o.exact, o.sim
+			so.Exact, so.Similarity = o.exact, sketchSimilarity(o.equal)
 			copied += m.words
 			j := 0
 			for j < len(shares) && shares[j].art != a {
@@ -122,7 +123,7 @@ func (x *Index) result(id, source string, nearOf, exactOf int32, sim float64, ca
 			fromSources += s.words
 		}
 	}
-	res.Stitched = nearOf < 0 && len(res.Sources) >= 2 && 2*fromSources >= total
+	res.Stitched = len(res.Sources) >= 2 && 2*fromSources >= total
 	return res
 }
 

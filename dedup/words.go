@@ -130,3 +130,13 @@ func mix64(x uint64) uint64 {
 func combine(h, x uint64) uint64 {
 	return mix64(h*0x9e3779b97f4a7c15 + x)
 }
+
+// seqHash hashes a sequence of word hashes: a polynomial over them (they
+// are already mixed) and one mix at the end.
+func seqHash(seed uint64, ws []uint64) uint64 {
+	h := seed
+	for _, w := range ws {
+		h = h*0x9e3779b97f4a7c15 + w
+	}
+	return mix64(h)
+}
