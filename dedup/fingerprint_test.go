@@ -108,7 +108,8 @@ func TestExactFingerprint(t *testing.T) {
 
 func TestScanWords(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"Dar'a's U.S.-backed al-Qaida-linked Ḥamāh", "daras u s backed al qaida linked hamah"},
+		{"Dar'a's U.S.-backed al-Qaida-linked Ḥamāh", "dara s u s backed al qaida linked hamah"},
+		{"Russia’s rock 'n' roll", "russia s rock n roll"},
 		{"“Quoted” (words), 1,000 people; 5.5%", "quoted words 1 000 people 5 5"},
 		{"rock 'n' roll 'tis", "rock n roll tis"},
 		{"Straße Øresund Łódź", "strasse oresund lodz"},

@@ -41,14 +41,14 @@ func scanWords(dst []word, text string, scratch []byte) ([]word, []byte) {
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if isASCIIWord(c) || (isApostrophe(rune(c)) && i > start && i+1 < len(text) && startsWord(text[i+1:])) {
+				if isASCIIWord(c) || (isApostrophe(rune(c)) && inWord(text[i+1:])) {
 					i++
 					continue
 				}
 				break
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) && !(isApostrophe(r) && i+size < len(text) && startsWord(text[i+size:])) {
+			if !isWordRune(r) && !(isApostrophe(r) && inWord(text[i+size:])) {
 				break
 			}
 			ascii = false
@@ -93,6 +93,20 @@ func isApostrophe(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// inWord reports whether an apostrophe followed by s joins the word
+// before it with what follows: it does before a word character ("Dar'a"),
+// but not before a possessive s, which becomes a word of its own so that
+// "Russian Federation's" holds the phrase "Russian Federation".
+func inWord(s string) bool {
+	if s == "" || !startsWord(s) {
+		return false
+	}
+	if (s[0] == 's' || s[0] == 'S') && (len(s) == 1 || !startsWord(s[1:])) {
+		return false
+	}
+	return true
 }
 
 // startsWord reports whether s begins with a word character.
