@@ -404,9 +404,7 @@ func (fp *Fingerprint) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("%w: sentence count does not fit %d bytes", ErrFingerprint, len(rest))
 	}
 	rest = rest[size:]
-	if n > 0 {
-		out.Sentences = make([]SentencePrint, n)
-	}
+	out.Sentences = make([]SentencePrint, n)
 	for i := range out.Sentences {
 		s := &out.Sentences[i]
 		s.Hash = binary.LittleEndian.Uint64(rest)
