@@ -197,7 +197,7 @@ func (fd *finding) classify(p *phrase, speaker bool) mention {
 	case s.toks[h].UPOS == "PRON":
 		m.pronoun = true
 		return m
-	case fd.isPerson(p):
+	case fd.isPerson(p, speaker):
 		m.person = true
 		return m
 	}
@@ -232,12 +232,13 @@ func (fd *finding) orgName(p *phrase) bool {
 }
 
 // isPerson reports whether phrase p names a person: its head is a name
-// word (see sent.nameWord) whose name has no organization or place word and is not a
-// country's, and either a title or role goes with it ("spokesman Farhan
-// Haq", "Safadi, Jordan's foreign minister"), or the name has two words
-// or more ("Farhan Haq"), or it is the last word of a person's name in the
-// actor dictionary ("Lavrov", for "Sergei Lavrov").
-func (fd *finding) isPerson(p *phrase) bool {
+// word (see sent.nameWord) whose name has no organization or place word
+// and is not a country's, and either a title or role goes with it
+// ("spokesman Farhan Haq", "Safadi, Jordan's foreign minister"), or the
+// name has two words or more ("Farhan Haq"), or it is the last word of a
+// person's name in the actor dictionary ("Lavrov", for "Sergei Lavrov"),
+// or it is a speaker's one-word name the dictionary does not know.
+func (fd *finding) isPerson(p *phrase, speaker bool) bool {
 	s := &fd.sents[p.s]
 	h := p.head
 	if !s.nameWord(h) {
@@ -269,13 +270,14 @@ func (fd *finding) isPerson(p *phrase) bool {
 			words++
 		}
 	}
-	surname := false
+	surname, known := false, false
 	if fd.f.Actors != nil {
 		date := actor.DateOf(fd.opt.Date)
 		if fd.opt.Date.IsZero() {
 			date = 0
 		}
 		for _, m := range fd.f.Actors.Match(s.toks[lo:hi]) {
+			known = true
 			code, _ := m.Entry.CodeOn(date)
 			if code == actor.NullCode || fd.f.Actors.IsCountry(code) {
 				return false
@@ -285,7 +287,12 @@ func (fd *finding) isPerson(p *phrase) bool {
 			}
 		}
 	}
-	return titled || words >= 2 || surname
+	// A one-word name the dictionary does not know, saying something, is
+	// most likely a person's surname ("Hagari said"): organizations that
+	// speak are known, or have an organization word, or are written in
+	// capitals ("ELN", "TPLF").
+	unknownSpeaker := speaker && words == 1 && !known && strings.ToUpper(s.toks[h].Form) != s.toks[h].Form
+	return titled || words >= 2 || surname || unknownSpeaker
 }
 
 // isSurname reports whether word is the last word of a name of e that has

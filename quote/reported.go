@@ -316,19 +316,29 @@ func opensWithThat(s *sent, k int) bool {
 // government denied").
 func (fd *finding) dropStatements(s *sent, v int, in []bool) {
 	for k := range in {
-		if !in[k] || k == v || !fd.speechVerb(s, k) || s.child(k, "nsubj") < 0 {
+		if !in[k] || k == v || !fd.speechVerb(s, k) {
 			continue
 		}
+		subj := s.child(k, "nsubj") >= 0
 		root := -1
 		switch s.rel(k) {
 		case "advcl":
-			if subordinated(s, k) {
+			if subj && subordinated(s, k) {
 				root = k
 			}
-		case "conj", "parataxis":
-			root = k
+		case "conj":
+			// Without a subject, a verb of saying coordinated with the
+			// clause v reports is v's speaker going on ("denied that
+			// Ras al-Ain had fallen and said …").
+			if h := s.head(k); subj || h >= 0 && s.head(h) == v && s.rel(h) == "ccomp" {
+				root = k
+			}
+		case "parataxis":
+			if subj {
+				root = k
+			}
 		case "acl":
-			if h := s.head(k); h >= 0 && s.rel(h) == "appos" {
+			if h := s.head(k); subj && h >= 0 && s.rel(h) == "appos" {
 				root = h
 			}
 		}

@@ -29,6 +29,14 @@ func (fd *finding) speakerOf(si, v, lo, hi int) *phrase {
 		if r := s.rel(cur); r != "conj" && r != "advcl" && r != "xcomp" {
 			break
 		}
+		// "denied that Ras al-Ain had fallen and said …", parsed with
+		// "said" coordinated with the reported clause: it is the
+		// reporting verb's.
+		if s.rel(cur) == "conj" && !fd.speechVerb(s, h) && s.rel(h) == "ccomp" {
+			if hh := s.head(h); hh >= 0 && fd.speechVerb(s, hh) {
+				h = hh
+			}
+		}
 		if s.lemma(h) == "quote" {
 			if k := s.child(h, "obj"); k >= 0 && inRange(k) {
 				return fd.np(si, k)
