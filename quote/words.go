@@ -200,30 +200,41 @@ func lowerWord(s string) bool {
 	return true
 }
 
+// words reads the current line of sc as lower-case words, at most most of
+// them (0 for any number), that seen has not had; it reports the problem
+// and returns false otherwise.
+func words(sc *linefile.Scanner, errs *linefile.List, seen map[string]int, most int, what string) ([]string, bool) {
+	f := strings.Fields(sc.Text())
+	if most > 0 && len(f) > most {
+		errs.Add(sc.File, sc.Line(), "%q: %s", sc.Text(), what)
+		return nil, false
+	}
+	ok := true
+	for _, x := range f {
+		if !lowerWord(x) {
+			errs.Add(sc.File, sc.Line(), "%q is not a lower-case word", x)
+			ok = false
+		}
+	}
+	if !ok {
+		return nil, false
+	}
+	key := strings.Join(f, " ")
+	if l, dup := seen[key]; dup {
+		errs.Add(sc.File, sc.Line(), "%q is listed again (first on line %d)", key, l)
+		return nil, false
+	}
+	seen[key] = sc.Line()
+	return f, true
+}
+
 func (w *Words) readVerbs(sc *linefile.Scanner, errs *linefile.List) {
 	seen := map[string]int{}
 	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) > 2 {
-			errs.Add(sc.File, sc.Line(), "%q: a verb is a lemma and at most one particle", sc.Text())
+		f, ok := words(sc, errs, seen, 2, "a verb is a lemma and at most one particle")
+		if !ok {
 			continue
 		}
-		bad := false
-		for _, x := range f {
-			if !lowerWord(x) {
-				errs.Add(sc.File, sc.Line(), "%q is not a lower-case word", x)
-				bad = true
-			}
-		}
-		if bad {
-			continue
-		}
-		key := strings.Join(f, " ")
-		if l, ok := seen[key]; ok {
-			errs.Add(sc.File, sc.Line(), "%q is listed again (first on line %d)", key, l)
-			continue
-		}
-		seen[key] = sc.Line()
 		prt := ""
 		if len(f) == 2 {
 			prt = f[1]
@@ -235,25 +246,10 @@ func (w *Words) readVerbs(sc *linefile.Scanner, errs *linefile.List) {
 func (w *Words) readCues(sc *linefile.Scanner, errs *linefile.List) {
 	seen := map[string]int{}
 	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		bad := false
-		for _, x := range f {
-			if !lowerWord(x) {
-				errs.Add(sc.File, sc.Line(), "%q is not a lower-case word", x)
-				bad = true
-			}
+		if f, ok := words(sc, errs, seen, 0, ""); ok {
+			w.cues = append(w.cues, f)
+			w.maxCue = max(w.maxCue, len(f))
 		}
-		if bad {
-			continue
-		}
-		key := strings.Join(f, " ")
-		if l, ok := seen[key]; ok {
-			errs.Add(sc.File, sc.Line(), "%q is listed again (first on line %d)", key, l)
-			continue
-		}
-		seen[key] = sc.Line()
-		w.cues = append(w.cues, f)
-		w.maxCue = max(w.maxCue, len(f))
 	}
 }
 
