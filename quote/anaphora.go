@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"sitrep/actor"
-	"sitrep/nlp"
 )
 
 // A mention is a noun phrase an anaphoric speaker can stand for.
@@ -102,12 +101,12 @@ func (fd *finding) fits(m *mention, an Anaphor) bool {
 func (fd *finding) hasWord(p *phrase, w string) bool {
 	s := &fd.sents[p.s]
 	for k := p.lo; k < p.hi; k++ {
-		f := nameKey(s.toks[k].Form)
-		if f == w {
+		form := strings.TrimSuffix(s.toks[k].Form, ".")
+		if sameWord(form, w) {
 			return true
 		}
-		for _, piece := range strings.Split(f, "-") {
-			if piece == w {
+		for piece := range strings.SplitSeq(form, "-") {
+			if piece != form && sameWord(piece, w) {
 				return true
 			}
 		}
@@ -298,10 +297,9 @@ func (fd *finding) isPerson(p *phrase, speaker bool) bool {
 // isSurname reports whether word is the last word of a name of e that has
 // two words or more.
 func isSurname(e *actor.Entry, word string) bool {
-	w := nlp.Fold(word)
 	for _, n := range e.Names {
-		f := strings.Fields(n)
-		if len(f) >= 2 && nlp.Fold(f[len(f)-1]) == w {
+		i := strings.LastIndexByte(n, ' ')
+		if i > 0 && sameWord(n[i+1:], word) {
 			return true
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"sitrep/actor"
-	"sitrep/nlp"
 )
 
 // speakerOf finds the speaker of verb of saying v in sentence si, looking
@@ -387,7 +386,7 @@ func (fd *finding) title(s *sent, k int) bool {
 // that heads p.
 func (fd *finding) earlierName(p *phrase) *phrase {
 	s := &fd.sents[p.s]
-	head := nlp.Fold(s.toks[p.head].Form)
+	head := s.toks[p.head].Form
 	var found *phrase
 	for _, st := range fd.stmts {
 		q := st.spk
@@ -396,7 +395,7 @@ func (fd *finding) earlierName(p *phrase) *phrase {
 		}
 		qs := &fd.sents[q.s]
 		for k := q.lo; k < q.hi; k++ {
-			if qs.toks[k].UPOS == "PROPN" && nlp.Fold(qs.toks[k].Form) == head {
+			if qs.toks[k].UPOS == "PROPN" && sameWord(qs.toks[k].Form, head) {
 				found = q
 			}
 		}

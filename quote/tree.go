@@ -28,6 +28,9 @@ type sent struct {
 // inside it is read without a parse (every token its own root).
 func newSents(doc *nlp.Doc, paras []nlp.Span, marks []marked) []sent {
 	out := make([]sent, len(doc.Sentences))
+	// One slab for every sentence's children and quote indexes.
+	n := len(doc.Tokens)
+	slab := make([]int, 3*n+len(doc.Sentences)+n)
 	para, q := 0, 0
 	for i, se := range doc.Sentences {
 		s := &out[i]
@@ -52,9 +55,14 @@ func newSents(doc *nlp.Doc, paras []nlp.Span, marks []marked) []sent {
 			para++
 		}
 		s.para = para
-		s.buildKids()
+		k := len(toks)
+		if len(slab) < 4*k+1 {
+			slab = make([]int, 4*k+1) // overlapping sentences: not from the slab
+		}
+		s.kidAt, s.kids, s.quote = slab[:k+1:k+1], slab[k+1:2*k+1:2*k+1], slab[2*k+1:3*k+1:3*k+1]
+		s.buildKids(slab[3*k+1 : 4*k+1])
+		slab = slab[3*k+1:]
 		s.dateline = dateline(toks)
-		s.quote = make([]int, len(toks))
 		for k, t := range toks {
 			for q < len(marks) && marks[q].span.End <= t.Start {
 				q++
@@ -92,11 +100,14 @@ func dateline(toks []nlp.Token) int {
 	return 0
 }
 
-// buildKids lists each token's children, in order. Heads out of range
-// (a doc not parsed, or parsed badly) count as roots.
-func (s *sent) buildKids() {
+// buildKids lists each token's children, in order, in s.kidAt and
+// s.kids (which must have room for len(s.toks)+1 and len(s.toks) ints),
+// with fill as scratch space of len(s.toks) ints. Heads out of range (a
+// doc not parsed, or parsed badly) count as roots.
+func (s *sent) buildKids(fill []int) {
 	n := len(s.toks)
-	s.kidAt = make([]int, n+1)
+	clear(s.kidAt)
+	clear(fill)
 	for i := range s.toks {
 		if h := s.head(i); h >= 0 {
 			s.kidAt[h+1]++
@@ -105,8 +116,7 @@ func (s *sent) buildKids() {
 	for i := 1; i <= n; i++ {
 		s.kidAt[i] += s.kidAt[i-1]
 	}
-	s.kids = make([]int, s.kidAt[n])
-	fill := make([]int, n)
+	s.kids = s.kids[:s.kidAt[n]]
 	for i := range s.toks {
 		if h := s.head(i); h >= 0 {
 			s.kids[s.kidAt[h]+fill[h]] = i

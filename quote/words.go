@@ -356,12 +356,68 @@ func (w *Words) verbParticles(lemma string) []string { return w.verbs[lemma] }
 
 // Anaphor returns what phrase (any case) stands for, if it is anaphoric.
 func (w *Words) Anaphor(phrase string) (Anaphor, bool) {
+	var buf [64]byte
+	if b, ok := lowerASCII(buf[:0], phrase); ok {
+		a, ok := w.anaphors[string(b)]
+		return a, ok
+	}
 	a, ok := w.anaphors[nlp.Fold(phrase)]
 	return a, ok
 }
 
 // Name returns the kind of word in proper noun phrases, if it has one.
 func (w *Words) Name(word string) (NameKind, bool) {
+	var buf [64]byte
+	if b, ok := lowerASCII(buf[:0], word); ok {
+		if n := len(b); n > 0 && b[n-1] == '.' {
+			b = b[:n-1]
+		}
+		k, ok := w.names[string(b)]
+		return k, ok
+	}
 	k, ok := w.names[nameKey(word)]
 	return k, ok
+}
+
+// sameWord reports whether a and b are the same after nlp.Fold, without
+// folding (and allocating) when both are plain ASCII.
+func sameWord(a, b string) bool {
+	if plainASCII(a) && plainASCII(b) {
+		return strings.EqualFold(a, b)
+	}
+	return nlp.Fold(a) == nlp.Fold(b)
+}
+
+// plainASCII reports whether s is ASCII letters, digits and punctuation
+// other than apostrophes, which nlp.Fold only lower-cases.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= 0x7f || c == '\'' || c == '`' {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII appends s in lower case to dst when that is what nlp.Fold
+// would make of it (printable ASCII without apostrophes, single spaces
+// between words), so that lookups need not allocate; it reports false
+// otherwise, or when s does not fit in dst's capacity.
+func lowerASCII(dst []byte, s string) ([]byte, bool) {
+	if len(s) > cap(dst) || s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || c < ' ' || c == '\'' || c == '`':
+			return nil, false
+		case c == ' ' && s[i-1] == ' ':
+			return nil, false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
