@@ -38,3 +38,25 @@ func TestArticleGolden(t *testing.T) {
 		t.Errorf("statements of article.txt differ from article.golden (go test -update to accept):\n got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestConcurrentFind runs one Finder from several goroutines (run with
+// -race): every run gives the golden output.
+func TestConcurrentFind(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parse(t, string(text))
+	f := finder(t)
+	opt := quote.Options{Date: day(t, "2024-05-14"), Focus: "SDN"}
+	want := format(doc, f.Find(doc, opt))
+	done := make(chan string)
+	for range 4 {
+		go func() { done <- format(doc, f.Find(doc, opt)) }()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("a concurrent run differs:\n%s", got)
+		}
+	}
+}

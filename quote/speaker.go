@@ -44,7 +44,7 @@ func (fd *finding) speakerOf(si, v, lo, hi int) *phrase {
 		cur = h
 	}
 	// Inversion: '"…," said X'.
-	first := lo
+	first := max(lo, s.dateline)
 	for first < v && s.isPunct(first) {
 		first++
 	}
