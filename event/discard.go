@@ -3,7 +3,6 @@ package event
 import (
 	"bufio"
 	"bytes"
-	_ "embed"
 	"io"
 	"strings"
 	"sync"
@@ -27,14 +26,11 @@ type discard struct {
 	whole  bool   // must end at a word boundary
 }
 
-//go:embed data/discards.txt
-var discardData []byte
-
 // DefaultDiscards returns the embedded list (event/data/discards.txt).
 func DefaultDiscards() (*Discards, error) { return defaultDiscards() }
 
 var defaultDiscards = sync.OnceValues(func() (*Discards, error) {
-	return ReadDiscards(bytes.NewReader(discardData), "discards.txt")
+	return ReadDiscards(bytes.NewReader(embedded("discards.txt")), "discards.txt")
 })
 
 // ReadDiscards reads a discard list; every bad line is reported.

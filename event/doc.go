@@ -24,6 +24,14 @@
 // TestGeneratedOntology fails when the committed file and its script drift
 // apart. The file is an adaptation of PLOVER's table and so is licensed
 // CC BY-SA 4.0; see NOTICE.
+//
+// # Dictionaries
+//
+// A [Coder] codes with the ontology, verb patterns, event nouns, discards
+// and the PICO table, all data files in event/data. [NewCoder] uses the
+// embedded ones, read once and shared; [LoadCoder] reads the same layout
+// from any fs.FS ([DefaultFS] gives the embedded files, so a caller can lay
+// a folder of its own over them) and reports every bad line of every file.
 package event
 
 //go:generate go run gen.go -shared ../../shared
