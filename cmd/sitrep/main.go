@@ -33,12 +33,13 @@ const usage = `Usage: sitrep COMMAND [ARGS]
 sitrep turns conflict news into event data.
 
 Commands:
-  parse      split, tag, lemmatize and parse text or CoNLL-U
-  eval ud    score the tagger and parser on a UD treebank
-  train      train the tagger, lemmatizer and parser on UD English EWT
-  bench nlp  measure the speed of the NLP pipeline
-  version    print the version of sitrep
-  help       print help on a command
+  parse          split, tag, lemmatize and parse text or CoNLL-U
+  code           code the events of news articles: who did what to whom
+  eval ud        score the tagger and parser on a UD treebank
+  train          train the tagger, lemmatizer and parser on UD English EWT
+  bench nlp      measure the speed of the NLP pipeline
+  version        print the version of sitrep
+  help           print help on a command
 
 Run 'sitrep help COMMAND' for a command's flags.
 `
@@ -89,6 +90,8 @@ func lookup(args []string) (command, string, []string, error) {
 	switch name {
 	case "parse":
 		return &parseCommand{}, name, rest, nil
+	case "code":
+		return &codeCommand{}, name, rest, nil
 	case "train":
 		return &trainCommand{}, name, rest, nil
 	case "eval":
