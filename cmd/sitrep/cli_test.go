@@ -117,6 +117,9 @@ var cliCases = []cliCase{
 	{name: "dict_check_embedded", args: []string{"dict", "check"}},
 	{name: "dict_check_ok", args: []string{"dict", "check", "testdata/dict/ok"}},
 	{name: "dict_check_bad", args: []string{"dict", "check", "testdata/dict/bad"}, code: exitFailure},
+	// A folder laid out for --dict is checked as --dict loads it.
+	{name: "dict_check_additions", args: []string{"dict", "check", "testdata/code/dict"}},
+	{name: "dict_check_additions_broken", args: []string{"dict", "check", "testdata/code/dict-broken"}, code: exitFailure},
 	{name: "dict_check_defaults", args: []string{"dict", "check", "--defaults", "testdata/dict/user"}, code: exitFailure},
 	{name: "dict_check_incomplete", args: []string{"dict", "check", "testdata/dict/user"}, code: exitFailure},
 	{name: "dict_check_missing", args: []string{"dict", "check", "testdata/missing"}, code: exitFailure},
@@ -157,6 +160,8 @@ var masks = []struct {
 	// The sizes of the embedded dictionaries change with every edit of their data.
 	{regexp.MustCompile(`(?m)^(embedded dictionaries: ok: actor dictionary )\d+ files, \d+ entries, \d+ names; (ontology \S+) \d+ event codes; (verbs \d+ files), \d+ blocks, \d+ verbs, \d+ patterns$`),
 		"${1}N files, N entries, N names; ${2} N event codes; ${3}, N blocks, N verbs, N patterns"},
+	{regexp.MustCompile(`(ok as additions to the embedded dictionaries: actors )\d+ entries, \d+ names; verbs \d+ blocks`),
+		"${1}N entries, N names; verbs N blocks"},
 }
 
 func mask(s string) string {
