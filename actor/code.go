@@ -170,10 +170,15 @@ func isSegment(s string) bool {
 // as shorter names ("Indian"), and resolves to no actor.
 const NullCode = "---"
 
+// FocusCode is the code of an entry that names the story's own country by
+// a description ("the war-torn country"): it resolves to the focus country
+// Resolve is given, and to no actor without one.
+const FocusCode = "***"
+
 // checkSyntax reports whether code is a well-formed actor code: NullCode or
 // one or more segments.
 func checkSyntax(code string) error {
-	if code == NullCode {
+	if code == NullCode || code == FocusCode {
 		return nil
 	}
 	if code == "" || len(code)%3 != 0 {
@@ -216,7 +221,7 @@ func (v *vocab) check(code string) error {
 	if err := checkSyntax(code); err != nil {
 		return err
 	}
-	if code == NullCode {
+	if code == NullCode || code == FocusCode {
 		return nil
 	}
 	segs := segments(code)
