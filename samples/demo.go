@@ -49,9 +49,11 @@ const (
 	SameEvent = "same-event"
 )
 
-// DemoRelations reads the table of related articles from the package's
-// README.md.
-var DemoRelations = sync.OnceValues(func() ([]Relation, error) {
+// DemoRelations returns the table of related articles in the package's
+// README.md, read once. The caller must not change the slice.
+func DemoRelations() ([]Relation, error) { return demoRelations() }
+
+var demoRelations = sync.OnceValues(func() ([]Relation, error) {
 	return parseRelations(readme, "README.md")
 })
 
