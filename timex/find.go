@@ -76,10 +76,13 @@ type state struct {
 	period bool
 	dir    string
 	part   string
+	// approxLast says the last qualifier was one of vagueness.
+	approxLast bool
 }
 
 func (st *state) apply(q qualifier) {
 	st.n++
+	st.approxLast = q.approx
 	if q.prep != "" && st.prep == "" {
 		st.prep = q.prep
 	}
@@ -126,6 +129,11 @@ func (s *scan) match(i int) (int, Expr, bool) {
 		}
 		q, n, ok := s.r.quals.match(s.words, j)
 		if !ok || st.n == maxQualifiers {
+			break
+		}
+		// "about", "over" qualify a count or a date directly: in "handed
+		// over on July 2" the "over" belongs to the verb.
+		if st.approxLast && (q.prep != "" || q.dir != "" || q.part != "") {
 			break
 		}
 		st.apply(q)

@@ -167,6 +167,9 @@ func (s *scan) monthFrom(m int, dir string, j int) (time.Time, bool) {
 // hyphenated recognizes a period qualifier joined to a month, year or
 // decade: "mid-July", "mid-2017", "late-1990s".
 func (s *scan) hyphenated(j int) cand {
+	if s.words[j] == "the" && j+1 < len(s.words) { // "the mid-1990s"
+		j++
+	}
 	form := s.toks[j].Form
 	i := strings.IndexByte(form, '-')
 	if i <= 0 || i == len(form)-1 {
@@ -224,6 +227,12 @@ func (s *scan) year(j int, st *state) cand {
 		k++
 	}
 	w := s.words[k]
+	// "2014's": the tokenizer keeps 's on digits; "2010's" reads as the
+	// decade.
+	possessive := len(w) == 5 && w[4] == 's' && w[3] != '0' && strings.ContainsAny(s.toks[k].Form, "'’")
+	if possessive {
+		w = w[:4]
+	}
 	y, ok := yearOrDecade(w)
 	if !ok || (k+1 < len(s.words) && s.r.clock[s.words[k+1]]) {
 		return cand{}
@@ -237,9 +246,7 @@ func (s *scan) year(j int, st *state) cand {
 	if k != j {
 		return cand{} // "the 2014 war" is read from "2014", after "the"
 	}
-	licensed := st.yearOK || st.period || s.continues(j) ||
-		(j > 0 && s.words[j-1] == "the") ||
-		(j+1 < len(s.words) && s.words[j+1] == "s" && s.toks[j+1].Form != "s") // 2014's
+	licensed := st.yearOK || st.period || possessive || s.continues(j) || (j > 0 && s.words[j-1] == "the")
 	if !licensed {
 		return cand{}
 	}
