@@ -3,7 +3,6 @@ package timex
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -22,7 +21,7 @@ type corpusCase struct {
 	want []string
 }
 
-func readCorpus(t *testing.T, name string) []corpusCase {
+func readCorpus(t testing.TB, name string) []corpusCase {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
@@ -66,21 +65,6 @@ func normalize(s string) string {
 	return strings.TrimSpace(span) + " | " + strings.Join(strings.Fields(rest), " ")
 }
 
-// describe writes e the way the corpus does.
-func describe(e Expr) string {
-	s := fmt.Sprintf("%s | %s %s", e.Text, e.Value.Format(time.DateOnly), e.Precision)
-	if e.Part != "" {
-		s += " " + e.Part
-	}
-	if e.Approx {
-		s += " approx"
-	}
-	if e.Future {
-		s += " future"
-	}
-	return s
-}
-
 // parse annotates text with the default model.
 func parse(t testing.TB, text string) *nlp.Doc {
 	t.Helper()
@@ -109,7 +93,7 @@ func TestCorpus(t *testing.T) {
 	for _, c := range cases {
 		var got []string
 		for _, e := range r.Find(parse(t, c.text), c.pub) {
-			got = append(got, describe(e))
+			got = append(got, e.String())
 		}
 		want := map[string]bool{}
 		for _, w := range c.want {

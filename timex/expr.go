@@ -82,8 +82,10 @@ type Expr struct {
 	Future bool
 }
 
+// String writes e as the date corpus (testdata/dates.txt) does: "on
+// Monday | 2018-07-02 day", then the part, "approx" and "future" if set.
 func (e Expr) String() string {
-	s := fmt.Sprintf("%q %s %s", e.Text, e.Value.Format(time.DateOnly), e.Precision)
+	s := e.Text + " | " + e.Value.Format(time.DateOnly) + " " + e.Precision.String()
 	if e.Part != "" {
 		s += " " + e.Part
 	}

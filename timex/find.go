@@ -22,10 +22,7 @@ func (r *Resolver) Find(doc *nlp.Doc, pub time.Time) []Expr {
 		return nil
 	}
 	s := &scan{r: r, doc: doc, pub: dayOf(pub), parsed: hasParse(doc)}
-	s.low = make([]string, len(doc.Tokens))
-	for i := range doc.Tokens {
-		s.low[i] = nlp.Fold(doc.Tokens[i].Form)
-	}
+	s.low = foldAll(doc.Tokens)
 	for si, sent := range doc.Sentences {
 		if sent.First < 0 || sent.First > sent.Limit || sent.Limit > len(doc.Tokens) {
 			continue
@@ -118,6 +115,9 @@ func skipTo(end int) cand { return cand{end: end} }
 // match reads qualifiers from token i until an expression follows. It
 // returns the token after what it read and the expression, if any.
 func (s *scan) match(i int) (int, Expr, bool) {
+	if !s.r.mayStart(s.words[i]) {
+		return i, Expr{}, false
+	}
 	var st state
 	for j := i; j < len(s.words); {
 		if c := s.core(j, &st); c.end > j {
@@ -443,4 +443,70 @@ func (r *Resolver) numberWord(w string) (count, bool) {
 		}
 	}
 	return count{}, false
+}
+
+// foldAll returns nlp.Fold of each token's form. Most forms are ASCII:
+// those already folded are kept, and the others are lower-cased into one
+// buffer, so that a document costs a few allocations, not one a
+// capitalized word.
+func foldAll(toks []nlp.Token) []string {
+	low := make([]string, len(toks))
+	var buf []byte
+	var lowered []int // tokens lowered into buf, then their ends in it
+	for i := range toks {
+		f := toks[i].Form
+		switch asciiFold(f) {
+		case 0:
+			low[i] = f
+		case 1:
+			for j := 0; j < len(f); j++ {
+				switch c := f[j]; {
+				case c == '\'' || c == '`':
+				case 'A' <= c && c <= 'Z':
+					buf = append(buf, c+'a'-'A')
+				default:
+					buf = append(buf, c)
+				}
+			}
+			lowered = append(lowered, i, len(buf))
+		default:
+			low[i] = nlp.Fold(f)
+		}
+	}
+	all, start := string(buf), 0
+	for k := 0; k < len(lowered); k += 2 {
+		low[lowered[k]], start = all[start:lowered[k+1]], lowered[k+1]
+	}
+	return low
+}
+
+// asciiFold says what folding form f takes: 0 nothing, 1 lower-casing
+// ASCII letters and dropping apostrophes, 2 nlp.Fold (anything else).
+func asciiFold(f string) int {
+	kind := 0
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c >= utf8.RuneSelf, c <= ' ':
+			return 2
+		case 'A' <= c && c <= 'Z', c == '\'', c == '`':
+			kind = 1
+		}
+	}
+	return kind
+}
+
+// mayStart reports whether an expression may begin with the folded word w:
+// a number, or a word of some list, or a qualifier joined by a hyphen
+// ("mid-July"). Most words are not, and cost one map lookup.
+func (r *Resolver) mayStart(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' || r.starts[w] {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		return r.starts[w[:i]]
+	}
+	return false
 }

@@ -20,7 +20,7 @@ func TestFind(t *testing.T) {
 		name string
 		pub  time.Time
 		text string
-		want []string // as describe writes them
+		want []string // as Expr.String writes them
 	}{
 		{"empty", thursday, "", nil},
 		{"punctuation only", thursday, "... !!", nil},
@@ -72,7 +72,7 @@ func TestFind(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, e := range r.Find(parse(t, tt.text), tt.pub) {
-				got = append(got, describe(e))
+				got = append(got, e.String())
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Find(%q)\n got  %q\n want %q", tt.text, got, tt.want)
@@ -81,7 +81,7 @@ func TestFind(t *testing.T) {
 	}
 }
 
-// TestFields checks the fields describe does not show.
+// TestFields checks the fields String does not show.
 func TestFields(t *testing.T) {
 	r := mustDefault(t)
 	text := "Syria said so. Rebels were divided on Monday over the deals, and in 2015 the town fell."
@@ -111,7 +111,7 @@ func TestWithoutTags(t *testing.T) {
 	}
 	var got []string
 	for _, e := range r.Find(doc, thursday) {
-		got = append(got, describe(e))
+		got = append(got, e.String())
 		if doc.Tokens[e.Head].Form == "on" {
 			t.Errorf("%q: head is the preposition", e.Text)
 		}
@@ -169,6 +169,19 @@ func TestTruncate(t *testing.T) {
 	for _, tt := range tests {
 		if got := truncate(tt.in, tt.p); !got.Equal(tt.want) {
 			t.Errorf("truncate(%s, %s) = %s, want %s", tt.in.Format(time.DateOnly), tt.p, got.Format(time.DateOnly), tt.want.Format(time.DateOnly))
+		}
+	}
+}
+
+func TestFoldAll(t *testing.T) {
+	forms := []string{"Monday", "monday", "Jul.", "'s", "’s", "O'Brien", "`", "Ḥamāh", "–", "2018-07-04", "ALL", "", "x"}
+	toks := make([]nlp.Token, len(forms))
+	for i, f := range forms {
+		toks[i].Form = f
+	}
+	for i, got := range foldAll(toks) {
+		if want := nlp.Fold(forms[i]); got != want {
+			t.Errorf("foldAll(%q) = %q, want %q", forms[i], got, want)
 		}
 	}
 }

@@ -32,8 +32,11 @@ const (
 	ClockFile      = "clock.txt"
 )
 
-// Files lists the data files in the order they are read.
-var files = [...]string{MonthsFile, WeekdaysFile, PartsFile, NumbersFile, UnitsFile, QualifiersFile, PhrasesFile, FutureFile, ClockFile}
+// dataFiles lists the data files in the order they are read (parts.txt
+// before phrases.txt, which names parts).
+func dataFiles() []string {
+	return []string{MonthsFile, WeekdaysFile, PartsFile, NumbersFile, UnitsFile, QualifiersFile, PhrasesFile, FutureFile, ClockFile}
+}
 
 // Default returns the Resolver built from the data embedded from
 // timex/data, compiled on first use and shared.
@@ -58,7 +61,7 @@ func LoadDir(dir string) (*Resolver, error) { return Load(os.DirFS(dir)) }
 // "file:line: problem"; the Resolver is returned only when there is none.
 func Load(fsys fs.FS) (*Resolver, error) {
 	l := &loader{r: newResolver()}
-	for _, name := range files {
+	for _, name := range dataFiles() {
 		data, err := readData(fsys, name)
 		if err != nil {
 			l.errs.Add(name, 0, "%v", err)
@@ -73,6 +76,7 @@ func Load(fsys fs.FS) (*Resolver, error) {
 	l.r.quals.sort()
 	l.r.phrases.sort()
 	l.r.numbers.sort()
+	l.r.indexStarts()
 	return l.r, nil
 }
 
@@ -199,14 +203,19 @@ func (l *loader) part(f []string) error {
 	if len(f) != 2 {
 		return errors.New("want a word and the part it names")
 	}
-	k, err := key(f[0])
+	return addWord(l.r.parts, f[0], f[1])
+}
+
+// addWord adds word w, folded, to m, refusing a second entry.
+func addWord[T any](m map[string]T, w string, v T) error {
+	k, err := key(w)
 	if err != nil {
 		return err
 	}
-	if _, ok := l.r.parts[k]; ok {
-		return fmt.Errorf("part %q listed twice", f[0])
+	if _, ok := m[k]; ok {
+		return fmt.Errorf("%q listed twice", w)
 	}
-	l.r.parts[k] = f[1]
+	m[k] = v
 	return nil
 }
 
@@ -237,10 +246,6 @@ func (l *loader) unit(f []string) error {
 	if len(f) != 3 {
 		return errors.New("want a word, a unit, a count and optionally approx")
 	}
-	k, err := key(f[0])
-	if err != nil {
-		return err
-	}
 	u, ok := parseUnit(f[1])
 	if !ok || u == weekend {
 		return fmt.Errorf("unknown unit %q (want hour, day, week, month or year)", f[1])
@@ -249,11 +254,7 @@ func (l *loader) unit(f []string) error {
 	if err != nil || n < 0 || n > maxCount {
 		return fmt.Errorf("count %q is not a number from 0 to %d", f[2], maxCount)
 	}
-	if _, ok := l.r.units[k]; ok {
-		return fmt.Errorf("unit word %q listed twice", f[0])
-	}
-	l.r.units[k] = unitWord{unit: u, n: n, approx: approx}
-	return nil
+	return addWord(l.r.units, f[0], unitWord{unit: u, n: n, approx: approx})
 }
 
 func (l *loader) qualifier(file string, line int, text string) error {
@@ -380,27 +381,14 @@ func (l *loader) future(f []string) error {
 	if len(f) != 2 || (f[1] != "aux" && f[1] != "governs") {
 		return errors.New("want a word and its kind, aux or governs")
 	}
-	k, err := key(f[0])
-	if err != nil {
-		return err
-	}
-	if _, ok := l.r.future[k]; ok {
-		return fmt.Errorf("word %q listed twice", f[0])
-	}
-	l.r.future[k] = f[1] == "aux"
-	return nil
+	return addWord(l.r.future, f[0], f[1] == "aux")
 }
 
 func (l *loader) clock(f []string) error {
 	if len(f) != 1 {
 		return errors.New("want one word")
 	}
-	k, err := key(f[0])
-	if err != nil {
-		return err
-	}
-	l.r.clock[k] = true
-	return nil
+	return addWord(l.r.clock, f[0], true)
 }
 
 // A phraseTable maps word sequences to values, longest first.
@@ -446,4 +434,28 @@ func (t *phraseTable[T]) match(low []string, j int) (v T, n int, ok bool) {
 		}
 	}
 	return v, 0, false
+}
+
+// indexStarts fills r.starts from the lists: the first words of phrases,
+// qualifiers and number words, month and weekday names, units ("hours
+// ago") and "the" ("the 1990s", "the 4th of July").
+func (r *Resolver) indexStarts() {
+	r.starts["the"] = true
+	for _, m := range []map[string]calName{r.months, r.weekdays} {
+		for w := range m {
+			r.starts[w] = true
+		}
+	}
+	for w := range r.units {
+		r.starts[w] = true
+	}
+	for w := range r.phrases.byFirst {
+		r.starts[w] = true
+	}
+	for w := range r.quals.byFirst {
+		r.starts[w] = true
+	}
+	for w := range r.numbers.byFirst {
+		r.starts[w] = true
+	}
 }

@@ -15,6 +15,8 @@ type Resolver struct {
 	phrases  phraseTable[phrase]
 	future   map[string]bool // folded word → true for an auxiliary, false for a governing word
 	clock    map[string]bool
+	// starts holds every word an expression may begin with, bar numbers.
+	starts map[string]bool
 }
 
 func newResolver() *Resolver {
@@ -25,6 +27,7 @@ func newResolver() *Resolver {
 		units:    map[string]unitWord{},
 		future:   map[string]bool{},
 		clock:    map[string]bool{},
+		starts:   map[string]bool{},
 	}
 }
 
