@@ -162,7 +162,7 @@ type corpusScore struct {
 	gold, found, paired, spurious, negatives, falseAlarms int
 	// field: right answers out of the gold counts checked for that field.
 	right, checked map[string]int
-	allRight                   int
+	allRight       int
 }
 
 func (s *corpusScore) field(name string, ok bool) {
@@ -179,15 +179,44 @@ func (s *corpusScore) ratio(name string) float64 {
 	return float64(s.right[name]) / float64(s.checked[name])
 }
 
-// TestCorpus scores Find on testdata/counts.txt: how many gold counts it
-// finds, how many counts it finds that are not there, and per field how
-// often it is right. Every miss is logged (go test -v -run Corpus).
+// TestCorpus scores Find on testdata/counts.txt and testdata/heldout.txt:
+// how many gold counts it finds, how many counts it finds that are not
+// there, and per field how often it is right. It fails below the floors;
+// every miss is logged (go test -v -run Corpus).
 func TestCorpus(t *testing.T) {
-	runCorpus(t, "testdata/counts.txt")
+	for _, c := range []struct {
+		file      string
+		sentences int
+		floor     float64 // every field, and precision
+	}{
+		{"counts.txt", 80, 0.97},
+		{"heldout.txt", 40, 0.95},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			sc, sentences := runCorpus(t, "testdata/"+c.file)
+			if sentences < c.sentences {
+				t.Errorf("%s has %d sentences, want at least %d", c.file, sentences, c.sentences)
+			}
+			for _, name := range []string{"type", "number", "qualifier", "object", "verb", "place"} {
+				if r := sc.ratio(name); r < c.floor {
+					t.Errorf("%s accuracy %.1f%% is below its floor %.1f%%", name, 100*r, 100*c.floor)
+				}
+			}
+			if p := sc.precision(); p < c.floor {
+				t.Errorf("precision %.1f%% is below its floor %.1f%%", 100*p, 100*c.floor)
+			}
+		})
+	}
 }
 
-func runCorpus(t *testing.T, path string) {
+func (s *corpusScore) precision() float64 {
+	return float64(s.paired) / float64(max(s.found, 1))
+}
+
+// runCorpus runs Find on every sentence of a corpus file and scores it.
+func runCorpus(t *testing.T, path string) (corpusScore, int) {
 	f := mustDefault(t)
+	name := path[strings.LastIndex(path, "/")+1:]
 	cases := readCorpus(t, path)
 	sc := corpusScore{right: map[string]int{}, checked: map[string]int{}}
 	sentences := 0
@@ -213,7 +242,7 @@ func runCorpus(t *testing.T, path string) {
 		sc.spurious += extra
 		for j, g := range got {
 			if !slicesContains(match, j) {
-				t.Logf("counts.txt:%d: spurious %s %d %q (verb %s) in %q", c.line, g.Type, g.Number, g.Text, form(g.Verb), c.text)
+				t.Logf("%s:%d: spurious %s %d %q (verb %s) in %q", name, c.line, g.Type, g.Number, g.Text, form(g.Verb), c.text)
 			}
 		}
 		for i, w := range c.wants {
@@ -253,32 +282,20 @@ func runCorpus(t *testing.T, path string) {
 			if len(bad) == 0 {
 				sc.allRight++
 			} else if !ok {
-				t.Logf("counts.txt:%d: missed %s %d in %q", w.line, w.typ, w.number, c.text)
+				t.Logf("%s:%d: missed %s %d in %q", name, w.line, w.typ, w.number, c.text)
 			} else {
-				t.Logf("counts.txt:%d: %q: %s", w.line, g.Text, strings.Join(bad, "; "))
+				t.Logf("%s:%d: %q: %s", name, w.line, g.Text, strings.Join(bad, "; "))
 			}
 		}
 	}
 	recall := float64(sc.paired) / float64(sc.gold)
-	precision := float64(sc.paired) / float64(max(sc.found, 1))
 	t.Logf("%d sentences, %d gold counts, %d found: recall %.1f%%, precision %.1f%%, all fields right %d/%d (%.1f%%)",
-		sentences, sc.gold, sc.found, 100*recall, 100*precision, sc.allRight, sc.gold, 100*float64(sc.allRight)/float64(sc.gold))
+		sentences, sc.gold, sc.found, 100*recall, 100*sc.precision(), sc.allRight, sc.gold, 100*float64(sc.allRight)/float64(sc.gold))
 	t.Logf("negative sentences with a count: %d/%d", sc.falseAlarms, sc.negatives)
 	for _, name := range []string{"type", "number", "qualifier", "object", "verb", "place"} {
 		t.Logf("%-9s %3d/%3d %5.1f%%", name, sc.right[name], sc.checked[name], 100*sc.ratio(name))
 	}
-	if sentences < 80 {
-		t.Errorf("corpus has %d sentences, want at least 80", sentences)
-	}
-	floors := map[string]float64{"type": 0, "number": 0, "qualifier": 0, "object": 0, "verb": 0, "place": 0}
-	for name, floor := range floors {
-		if r := sc.ratio(name); r < floor {
-			t.Errorf("%s accuracy %.1f%% is below its floor %.1f%%", name, 100*r, 100*floor)
-		}
-	}
-	if precision < 0 {
-		t.Errorf("precision %.1f%% is below its floor", 100*precision)
-	}
+	return sc, sentences
 }
 
 func slicesContains(s []int, v int) bool {

@@ -319,17 +319,18 @@ const (
 	stopAfter stopKind = 1 << iota
 	stopBefore
 	stopDate
+	stopThing
 )
 
 func (f *Finder) readStops(r io.Reader, name string) error {
-	kinds := map[string]stopKind{"after": stopAfter, "before": stopBefore, "date": stopDate}
+	kinds := map[string]stopKind{"after": stopAfter, "before": stopBefore, "date": stopDate, "thing": stopThing}
 	var errs linefile.List
 	sc := linefile.NewScanner(r, name)
 	for sc.Scan() {
 		line, fields := sc.Line(), strings.Fields(sc.Text())
 		kind, ok := kinds[fields[0]]
 		if !ok {
-			errs.Add(name, line, "unknown kind %q: want after, before or date", fields[0])
+			errs.Add(name, line, "unknown kind %q: want after, before, date or thing", fields[0])
 			continue
 		}
 		if len(fields) < 2 {

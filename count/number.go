@@ -50,8 +50,10 @@ type number struct {
 	approx       bool
 	vague        bool
 	year         bool // four digits that may be a year
-	one          bool // the word "one" alone
-	words        bool // written in words
+	span         bool // a range: "10-15", "10 to 15"
+
+	one   bool // the word "one" alone
+	words bool // written in words
 }
 
 // quantities finds the number expressions of s that may be counts of
@@ -60,6 +62,10 @@ type number struct {
 func (f *Finder) quantities(s *sentence) []quantity {
 	var qs []quantity
 	for i := 0; i < len(s.toks); {
+		if !f.mayStart(s, i) {
+			i++
+			continue
+		}
 		q, next, ok := f.quantityAt(s, i)
 		if next <= i {
 			next = i + 1
@@ -70,6 +76,25 @@ func (f *Finder) quantities(s *sentence) []quantity {
 		i = next
 	}
 	return qs
+}
+
+// mayStart reports whether a quantity may start at token i: digits, a
+// number word or a qualifier's first word.
+func (f *Finder) mayStart(s *sentence, i int) bool {
+	w := s.low[i]
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if _, ok := f.numbers.m[w]; ok {
+		return true
+	}
+	if _, ok := f.quals.m[w]; ok {
+		return true
+	}
+	return strings.Contains(w, "-")
 }
 
 // quantityAt reads a quantity starting at token i. It returns the index
@@ -96,11 +121,11 @@ func (f *Finder) quantityAt(s *sentence, i int) (quantity, int, bool) {
 		(n.first == 0 || s.low[n.first-1] != "from") {
 		if m, st := f.readNumber(s, k+1); st == numOK && m.words == n.words && m.value >= n.value {
 			n.limit = m.limit
-			n.approx = true
-			if q.qual == "" {
-				q.qual = "between"
-			}
+			n.approx, n.span = true, true
 		}
+	}
+	if n.span && q.qual == "" {
+		q.qual = "between"
 	}
 	q.numFirst, q.numLimit, q.end = n.first, n.limit, n.limit
 	q.value, q.vague = n.value, n.vague
@@ -135,7 +160,7 @@ func (f *Finder) readDigits(s *sentence, i int) (number, numStatus) {
 		if st1 != numOK || st2 != numOK || lo.dec > 0 || hi.dec > 0 || hi.value < lo.value {
 			return n, numNone
 		}
-		n.value, n.approx = lo.value, true
+		n.value, n.approx, n.span = lo.value, true, true
 		return n, numOK
 	}
 	v, st := f.digitValue(form)
@@ -277,6 +302,9 @@ func add(a, b int64) int64 {
 // quarter of a million", "dozens", "tens of thousands", "several hundred".
 func (f *Finder) readWords(s *sentence, i int) (number, numStatus) {
 	n := number{first: i, limit: i, words: true}
+	if _, ok := f.numbers.m[s.low[i]]; !ok && !strings.Contains(s.low[i], "-") {
+		return n, numNone // most words: no number word starts here
+	}
 	j := i
 	// "half a million", "a quarter of a million", "half a dozen".
 	k := j

@@ -36,7 +36,7 @@ func (f *Finder) object(s *sentence, q *quantity, n number) bool {
 run:
 	for ; j < len(s.toks) && j < k+maxObject; j++ {
 		t := &s.toks[j]
-		if f.isDate(s, j) {
+		if f.isDate(s, j) || f.isNumberWord(s, j) {
 			break
 		}
 		switch t.UPOS {
@@ -52,8 +52,9 @@ run:
 				break run
 			}
 		case "VERB":
-			// A participle modifying a noun: "displaced Syrians".
-			if t.XPOS != "VBN" && t.XPOS != "VBG" && t.XPOS != "VBD" || !modifies(s, j) {
+			// A participle modifying a noun: "displaced Syrians". After a
+			// noun it is a verb: "the 2011 uprising displaced millions".
+			if t.XPOS != "VBN" && t.XPOS != "VBG" && t.XPOS != "VBD" || head >= 0 || !modifies(s, j) {
 				break run
 			}
 		default:
@@ -86,15 +87,16 @@ func modifies(s *sentence, j int) bool {
 }
 
 // notCount reports whether the quantity is a number of something other
-// than people: a unit, money, a percentage, a date, a year, a label
-// ("Resolution 2254"), part of a phone number, or "no one".
+// than people: a unit, money, a percentage, a date, a year, a thing
+// ("three buildings"), a label ("Resolution 2254"), part of a phone number,
+// or "no one".
 func (f *Finder) notCount(s *sentence, q *quantity, n number) bool {
 	k := q.numLimit
 	if f.isStop(s, k, stopAfter) || f.isDate(s, k) || isDigits(s, k) {
 		return true
 	}
-	if q.head >= 0 && (f.isStop(s, q.head, stopAfter) || f.stopWord(s.lem[q.head], stopAfter)) {
-		return true // "12 long years"
+	if q.head >= 0 && (f.isStop(s, q.head, stopAfter|stopThing) || f.stopWord(s.lem[q.head], stopAfter|stopThing)) {
+		return true // "12 long years", "three buildings"
 	}
 	if p := q.first - 1; p >= 0 {
 		if f.isStop(s, p, stopBefore) || f.isDate(s, p) || isDigits(s, p) {
@@ -110,7 +112,17 @@ func (f *Finder) notCount(s *sentence, q *quantity, n number) bool {
 			}
 		}
 	}
-	return n.year && q.head < 0
+	// A year: "in 2015", "the 2011 uprising".
+	return n.year && (q.head < 0 || s.toks[q.head].XPOS == "NN" || s.toks[q.head].XPOS == "NNP")
+}
+
+// isNumberWord reports whether token j is a number or number word.
+func (f *Finder) isNumberWord(s *sentence, j int) bool {
+	if isDigits(s, j) {
+		return true
+	}
+	_, _, ok := f.numbers.first(s.low[j], s.low, j)
+	return ok
 }
 
 // isLabel reports whether tok is a capitalized noun, as the word before a
