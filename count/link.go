@@ -141,6 +141,7 @@ func (f *Finder) coordinatedType(s *sentence, q *quantity) typing {
 	if at(s.low, j-1) == "," {
 		j--
 	}
+	and := j
 	for n := 0; n < maxCoordinated && j > 0; n++ {
 		j--
 		switch s.toks[j].UPOS {
@@ -149,7 +150,7 @@ func (f *Finder) coordinatedType(s *sentence, q *quantity) typing {
 		}
 		break
 	}
-	if j+1 < q.first && j >= 0 {
+	if j+1 < and && j >= 0 { // a noun phrase between the verb and "and"
 		if w, start, ok := f.wordEnding(s, j+1, kindVerb); ok && start <= j {
 			return typing{w.typ, start}
 		}

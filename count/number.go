@@ -117,7 +117,7 @@ func (f *Finder) quantityAt(s *sentence, i int) (quantity, int, bool) {
 		return q, n.limit, false
 	}
 	// A range: "10 to 15", "between 10 and 15", "one or two".
-	if k := n.limit; k+1 < len(s.toks) && (s.low[k] == "to" || s.low[k] == "or" || s.low[k] == "and" && q.qual == "between") &&
+	if k := n.limit; k+1 < len(s.toks) && isRangeWord(s.low[k], q.qual) &&
 		(n.first == 0 || s.low[n.first-1] != "from") {
 		if m, st := f.readNumber(s, k+1); st == numOK && m.words == n.words && m.value >= n.value {
 			n.limit = m.limit
@@ -134,6 +134,17 @@ func (f *Finder) quantityAt(s *sentence, i int) (quantity, int, bool) {
 		return q, q.end, false
 	}
 	return q, q.end, true
+}
+
+// isRangeWord reports whether w joins the two ends of a range: "10 to
+// 15", "two or three", "35–40" written with spaces or split by the
+// tokenizer, and "and" after "between".
+func isRangeWord(w, qual string) bool {
+	switch w {
+	case "to", "or", "-", "–", "—":
+		return true
+	}
+	return w == "and" && qual == "between"
 }
 
 // readNumber reads a number at token i.

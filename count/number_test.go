@@ -60,6 +60,8 @@ func TestNumbers(t *testing.T) {
 		{"between", "between 10 and 15", 10, true, "between"},
 		{"to range", "10 to 15", 10, true, "between"},
 		{"dash range", "10-15", 10, true, "between"},
+		{"spaced dash range", "10 – 15", 10, true, "between"},
+		{"en dash range", "some 35–40", 35, true, "some"},
 		{"or range", "two or three", 2, true, "between"},
 		{"more than half a million", "more than half a million", 500000, false, "more than"},
 		{"over a million", "over a million", 1000000, false, "over"},

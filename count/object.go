@@ -42,7 +42,7 @@ run:
 		switch t.UPOS {
 		case "NOUN", "PROPN":
 			head = j
-			if t.XPOS == "NNS" || t.XPOS == "NNPS" && !nounNext(s, j) {
+			if t.XPOS == "NNS" || t.XPOS == "NNPS" && !compound(s, j) {
 				break run // a plural ends the phrase: "12 people killed"
 			}
 		case "ADJ":
@@ -61,16 +61,23 @@ run:
 			break run
 		}
 	}
+	if nh := s.head(q.numLimit - 1); head >= 0 && n.value > 1 && s.toks[head].XPOS == "NN" &&
+		(nh < k || nh > head) && s.head(head) != q.numLimit-1 {
+		// A singular noun after a plural number that the parse does not
+		// join to it is a mistagged verb: "over sixty remain".
+		head = -1
+	}
 	if head >= 0 {
 		q.objFirst, q.objLimit, q.head, q.end = k, head+1, head, head+1
 	}
 	return true
 }
 
-// nounNext reports whether token j is followed by a common noun, as a
-// plural name in a compound is ("United Nations peacekeepers").
-func nounNext(s *sentence, j int) bool {
-	return j+1 < len(s.toks) && s.toks[j+1].UPOS == "NOUN"
+// compound reports whether token j modifies a common noun after it, as a
+// plural name in a compound does ("United Nations peacekeepers", not
+// "Americans die").
+func compound(s *sentence, j int) bool {
+	return j+1 < len(s.toks) && s.toks[j+1].XPOS == "NNS" && s.head(j) == j+1
 }
 
 // modifies reports whether token j is followed by a noun or adjective, as

@@ -125,10 +125,12 @@ func (f *Finder) name(s *sentence, c int) int {
 	return best
 }
 
-// nominal reports whether rel joins words inside one noun phrase.
+// nominal reports whether rel joins words inside one noun phrase and may
+// lead to a name; not amod, which leads to demonyms tagged as names
+// ("the Zimbabwean provinces of Mashonaland West").
 func nominal(rel string) bool {
 	switch rel {
-	case "compound", "flat", "flat:name", "nmod", "amod", "appos", "conj", "nmod:poss":
+	case "compound", "flat", "flat:name", "nmod", "appos", "conj", "nmod:poss":
 		return true
 	}
 	return false
