@@ -92,12 +92,14 @@ type Count struct {
 	// dead") or counts events rather than people ("40 deaths", "55 lives").
 	Object     string
 	ObjectSpan nlp.Span
-	// Place is the index in Doc.Tokens of the head of a place phrase that
-	// belongs to the count ("state" in "killed 12 people in Borno state";
-	// the subject of a host verb, "Jordan" in "Jordan, which has taken in
-	// ... displaced Syrians"), or -1. It is a candidate for the place
-	// resolver: it contains a capitalized name but is not checked against
-	// a gazetteer.
+	// Place is the index in Doc.Tokens of the name in a place phrase that
+	// belongs to the count, or -1: the name nearest the head of the phrase
+	// ("Borno" in "killed 12 people in Borno state", "Marib" in "around
+	// the city of Marib", "Kivu" in "in North Kivu"), or the subject of a
+	// host verb ("Jordan" in "Jordan, which has taken in ... displaced
+	// Syrians"). It is a candidate for the place resolver, which takes the
+	// name with its compounds (geo.Gazetteer.Match); it is not checked
+	// against a gazetteer here.
 	Place int
 	// Verb is the index in Doc.Tokens of the word that makes the number a
 	// count of its type, which a later stage links to the event of that
@@ -133,7 +135,8 @@ func (f *Finder) Find(doc *nlp.Doc) []Count {
 	var counts []Count
 	var s sentence
 	for si, sent := range doc.Sentences {
-		if sent.First < 0 || sent.Limit > len(doc.Tokens) || sent.First >= sent.Limit {
+		if sent.First < 0 || sent.Limit > len(doc.Tokens) || sent.First >= sent.Limit ||
+			!inText(doc.Tokens[sent.First:sent.Limit], len(doc.Text)) {
 			continue
 		}
 		s.reset(doc.Tokens[sent.First:sent.Limit], sent.First)
@@ -152,6 +155,16 @@ func (f *Finder) Find(doc *nlp.Doc) []Count {
 		}
 	}
 	return counts
+}
+
+// inText reports whether every token's span lies inside a text of n bytes.
+func inText(toks []nlp.Token, n int) bool {
+	for _, t := range toks {
+		if t.Start < 0 || t.End < t.Start || t.End > n {
+			return false
+		}
+	}
+	return true
 }
 
 // A sentence is the scratch Find works in: the tokens of one sentence with

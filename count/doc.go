@@ -82,4 +82,13 @@
 // killed", names in compounds, quotes, partitives in the parse, a count
 // coordinated with a verb's object) and it is now matched in full too,
 // so it is no longer held out; TestCorpus keeps both at their floors.
+//
+// On real text, the 238 GeoVirus articles in ../shared (Wikinews on
+// outbreaks; not conflict news, but full of counts), 215 counts were
+// found; read by hand, 2 were wrong and about 9 more were read right but
+// counted deaths that a projection or a plan spoke of ("could kill
+// millions"): Find does not look at modality or negation beyond "no one".
+// Sentences holding a number and a type word without a count showed about
+// a dozen misses, most elliptical ("12 in North Eastern Province") or
+// possessive ("18 children's deaths").
 package count

@@ -105,3 +105,34 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestFindMalformed gives Find documents whose layers disagree with their
+// text: it skips what it cannot read and does not panic.
+func TestFindMalformed(t *testing.T) {
+	f := mustDefault(t)
+	good := annotate(t, "Gunmen killed 12 people.")
+	for name, mutate := range map[string]func(d *nlp.Doc){
+		"span past text": func(d *nlp.Doc) { d.Tokens[2].End = 1000 },
+		"negative span":  func(d *nlp.Doc) { d.Tokens[2].Start = -5 },
+		"head out of range": func(d *nlp.Doc) {
+			for i := range d.Tokens {
+				d.Tokens[i].Head = 99
+			}
+		},
+		"head to self":      func(d *nlp.Doc) { d.Tokens[3].Head = 3 },
+		"sentence past end": func(d *nlp.Doc) { d.Sentences[0].Limit = 50 },
+		"empty sentence":    func(d *nlp.Doc) { d.Sentences[0].Limit = d.Sentences[0].First },
+		"text shortened":    func(d *nlp.Doc) { d.Text = d.Text[:5] },
+		"no tags":           func(d *nlp.Doc) { d.Tokens[2].UPOS, d.Tokens[3].XPOS, d.Tokens[3].Lemma = "", "", "" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			d := good.Clone()
+			mutate(d)
+			for _, c := range f.Find(d) {
+				if c.Start < 0 || c.End > len(d.Text) || c.Start > c.End {
+					t.Errorf("span [%d, %d) outside text of %d bytes", c.Start, c.End, len(d.Text))
+				}
+			}
+		})
+	}
+}

@@ -2,7 +2,7 @@ package count
 
 import "strings"
 
-// place returns the head of a place phrase that belongs to q, or -1. For
+// place returns the name in a place phrase that belongs to q, or -1. For
 // refugees and the displaced, the subject of a host verb whose object the
 // count is ("Jordan hosts 1.3 million refugees", "Jordan, which has taken
 // in ... displaced Syrians"). Otherwise a prepositional dependent ("in",
