@@ -53,6 +53,12 @@ DIR may hold:
 Other files are ignored. Files of binary data, UTF-16 text and lines that
 are not UTF-8 are errors.
 
+A DIR with an actor or event subfolder is a folder of additions, the
+layout 'sitrep code --dict DIR' reads: DIR/actor/*.txt over the embedded
+actor dictionary, DIR/event/*.txt over the embedded event dictionaries
+(cameo.txt, verbs*.txt, nouns.txt, discards.txt, pico.txt). It is checked
+exactly as --dict loads it.
+
 Flags:
   --defaults  check DIR's actor files together with the embedded actor
               dictionary, as the additions of a user: a file of DIR replaces
@@ -87,6 +93,9 @@ func (c *dictCheckCommand) run(ctx context.Context, e *env, args []string) error
 	}
 	if !fi.IsDir() {
 		return fmt.Errorf("%s: %w", dir, syscall.ENOTDIR)
+	}
+	if isOverlay(dir) {
+		return checkOverlay(e, dir)
 	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -345,3 +354,30 @@ func (d dictFS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 var _ fs.ReadDirFS = dictFS{}
+
+// isOverlay reports whether dir is laid out as --dict reads it: an actor
+// or event subfolder of additions to the embedded dictionaries.
+func isOverlay(dir string) bool {
+	for _, sub := range []string{"actor", "event"} {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOverlay loads dir as 'sitrep code --dict dir' does and reports what
+// it found, or every problem.
+func checkOverlay(e *env, dir string) error {
+	c, err := loadCoder(dir)
+	if err != nil {
+		var de *dictError
+		if errors.As(err, &de) {
+			return checkFailure(dir, de.errs)
+		}
+		return err
+	}
+	_, err = fmt.Fprintf(e.stdout, "%s: ok as additions to the embedded dictionaries: actors %d entries, %d names; verbs %d blocks\n",
+		dir, len(c.Actors.Entries()), c.Actors.Len(), len(c.Verbs.Blocks))
+	return err
+}

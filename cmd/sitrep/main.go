@@ -34,7 +34,9 @@ sitrep turns conflict news into event data.
 
 Commands:
   parse                 split, tag, lemmatize and parse text or CoNLL-U
+  code                  code the events of news articles: who did what to whom
   eval ud               score the tagger and parser on a UD treebank
+  eval petrarch         score the event coder on a PETRARCH validation suite
   train                 train the tagger, lemmatizer and parser on UD English EWT
   bench nlp             measure the speed of the NLP pipeline
   dict lookup           show the actors and places a text names, with their codes
@@ -92,17 +94,21 @@ func lookup(args []string) (command, string, []string, error) {
 	switch name {
 	case "parse":
 		return &parseCommand{}, name, rest, nil
+	case "code":
+		return &codeCommand{}, name, rest, nil
 	case "train":
 		return &trainCommand{}, name, rest, nil
 	case "eval":
 		if len(rest) == 0 || strings.HasPrefix(rest[0], "-") {
-			return nil, name, rest, usagef("eval: missing what to evaluate: want 'eval ud'")
+			return nil, name, rest, usagef("eval: missing what to evaluate: want 'eval ud' or 'eval petrarch'")
 		}
 		switch rest[0] {
 		case "ud":
 			return &evalUDCommand{}, "eval ud", rest[1:], nil
+		case "petrarch":
+			return &evalPetrarchCommand{}, "eval petrarch", rest[1:], nil
 		}
-		return nil, name, rest, usagef("eval: unknown evaluation %q: want 'eval ud'", rest[0])
+		return nil, name, rest, usagef("eval: unknown evaluation %q: want 'eval ud' or 'eval petrarch'", rest[0])
 	case "bench":
 		// The stage is optional; the only one so far, nlp, is the default.
 		if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
@@ -260,7 +266,8 @@ func printHelp(w io.Writer, cmd command) {
 const evalUsage = `Usage: sitrep eval EVALUATION [ARGS]
 
 Evaluations:
-  ud    score the tagger and parser on a UD treebank with gold tokenization
+  ud        score the tagger and parser on a UD treebank with gold tokenization
+  petrarch  score the event coder on a PETRARCH validation suite
 
-Run 'sitrep help eval ud' for its flags.
+Run 'sitrep help eval ud' or 'sitrep help eval petrarch' for their flags.
 `
