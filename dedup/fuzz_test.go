@@ -92,7 +92,7 @@ func FuzzMerge(f *testing.F) {
 		for i := 0; i+9 <= len(data); i += 9 {
 			d := data[i : i+9]
 			m := Mention{
-				ID:          string(rune('A' + n%26)) + string(rune('a'+n/26%26)),
+				ID:          string(rune('A'+n%26)) + string(rune('a'+n/26%26)),
 				ArticleID:   string(rune('a' + d[0]%5)),
 				Source:      string(rune('p' + d[1]%4)),
 				SourceActor: codes[int(d[2])%len(codes)],
