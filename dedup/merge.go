@@ -77,7 +77,8 @@ type Mention struct {
 // An Event is the mentions of one real-world event, merged.
 type Event struct {
 	// ID is the ID of the event's first mention: stable as mentions join
-	// it, but it depends on the order mentions came in.
+	// it, but it depends on the order mentions came in. Partition makes
+	// it the smallest mention ID instead.
 	ID string
 	// The most specific actors, code, place and date among the mentions:
 	// these decide which new mentions may join.
@@ -140,7 +141,8 @@ type MergeOptions struct {
 // it comes, and a coarse mention that arrives first may hold together
 // mentions that would otherwise form two events. The Representative, the
 // facts and the counts of an event depend only on its mentions; its ID on
-// their order.
+// their order. [Partition] groups a set of mentions the same whatever
+// their order, with IDs from the mentions themselves.
 //
 // A Merger is safe for concurrent use. To rebuild one after a restart, add
 // the stored mentions again in their original order.
