@@ -42,16 +42,20 @@ func synthArticles(tb testing.TB, n int) []Doc {
 	return docs
 }
 
-// BenchmarkAdd adds 600-word articles to an index that grows; an op is
-// one article. "segment" lets the index find the sentences itself.
+// BenchmarkAdd adds 600-word articles, all different, to an index that
+// grows to 16,384 articles and starts again; an op is one article.
+// "segment" lets the index find the sentences itself.
 func BenchmarkAdd(b *testing.B) {
-	docs := synthArticles(b, 4096)
+	docs := synthArticles(b, 16384)
 	for _, segment := range []bool{false, true} {
 		b.Run(fmt.Sprintf("segment=%v", segment), func(b *testing.B) {
 			x := newTestIndex(b, Options{})
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
+				if i > 0 && i%len(docs) == 0 {
+					x = newTestIndex(b, Options{}) // no article twice
+				}
 				d := docs[i%len(docs)]
 				d.ID = fmt.Sprint(i)
 				if segment {
@@ -86,5 +90,22 @@ func BenchmarkIndexMemory(b *testing.B) {
 		b.ReportMetric(float64(rec)/n, "record-bytes")
 		runtime.KeepAlive(x)
 		runtime.KeepAlive(docs)
+	}
+}
+
+// BenchmarkAddGenerated adds the articles of samples.Generator (median 400
+// words, 10% reprints) to an index that grows to 20,000 articles and
+// starts again; an op is one article.
+func BenchmarkAddGenerated(b *testing.B) {
+	docs := generatedDocs(b, 20000)
+	x := newTestIndex(b, Options{})
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i > 0 && i%len(docs) == 0 {
+			x = newTestIndex(b, Options{})
+		}
+		x.Add(docs[i%len(docs)].Doc)
+		i++
 	}
 }
