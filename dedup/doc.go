@@ -61,7 +61,10 @@
 // precision) are one event. An Event counts its mentions, distinct
 // publishers and distinct articles (copies of one article once), keeps
 // the most specific facts and a representative mention. See [Merger] for
-// the rules and what depends on the order mentions come in.
+// the rules and what depends on the order mentions come in. [Partition]
+// groups a set of mentions canonically: the same events, named by their
+// smallest mention ID, whatever the order or the number of processes that
+// produced them.
 //
 // # Data
 //

@@ -37,6 +37,19 @@ func (p Precision) String() string {
 	return "Precision(" + strconv.Itoa(int(p)) + ")"
 }
 
+// ParsePrecision reads a precision as String writes it and as package
+// record spells them ("day", "week", "month", "year"). It reports false
+// for anything else, record's "publication" among them: a date taken from
+// the publication date is the caller's to map.
+func ParsePrecision(s string) (Precision, bool) {
+	for p := Day; p <= Year; p++ {
+		if s == p.String() {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
 // A Place is where a mention says its event happened, as the geo stage
 // resolved it. The zero Place is unknown.
 type Place struct {

@@ -112,3 +112,16 @@ func TestPartitionEmpty(t *testing.T) {
 		t.Errorf("%d events from no mentions", len(es))
 	}
 }
+
+func TestParsePrecision(t *testing.T) {
+	for _, p := range []Precision{Day, Week, Month, Year} {
+		if got, ok := ParsePrecision(p.String()); !ok || got != p {
+			t.Errorf("ParsePrecision(%q) = %v, %v", p.String(), got, ok)
+		}
+	}
+	for _, s := range []string{"", "publication", "Day", "Precision(9)"} {
+		if _, ok := ParsePrecision(s); ok {
+			t.Errorf("ParsePrecision(%q) accepted", s)
+		}
+	}
+}
