@@ -38,7 +38,8 @@ type Gazetteer struct {
 
 	nAdmin1, nAreas, nCities int
 
-	grid func() *grid // built on the first Nearest or Within
+	grid   func() *grid      // built on the first Nearest or Within
+	cities func() *cityIndex // built when the Resolver first needs it
 }
 
 //go:embed data/countries.txt data/admin1.txt data/places.txt.gz data/regions.txt data/stoplist.txt data/phrases.txt data/demonyms.txt
@@ -100,6 +101,7 @@ func load(fsys fs.FS, prefix string) (*Gazetteer, error) {
 	slices.SortFunc(g.countries, func(a, b *Country) int { return strings.Compare(a.ISO2, b.ISO2) })
 	g.build(l.entries)
 	g.grid = sync.OnceValue(g.buildGrid)
+	g.cities = sync.OnceValue(g.buildCityIndex)
 	return g, nil
 }
 

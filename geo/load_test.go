@@ -32,7 +32,7 @@ func smallFiles() map[string]string {
 		StoplistFile: "proper nice\nupper  us\n",
 		PhrasesFile: "direction 180 southern south; southern\ndirection centre central central\n" +
 			"type region province; governorate\ntype city city; town\ncue location in; near; close to\ncue actor by\n" +
-			"suffix location based\nborder border\nborderarea area\npartof outskirts\nnonplace january\n",
+			"suffix location based\narticle al; el\nborder bare border\nborderarea area\npartof outskirts\nnonplace january\n",
 		DemonymsFile: "SYR Syrian; Syrians\nJOR Jordanian\nISR Israeli\n",
 	}
 }
@@ -149,13 +149,13 @@ func TestLoadErrors(t *testing.T) {
 		{"phrases", PhrasesFile,
 			"direction 400 far far\ndirection 90 eastern\ndirection 90 eastern east; east\n" +
 				"type town hamlet\ntype city\ncue location in;;near\ncue where in\nsuffix actor backed\n" +
-				"border border\nborder border\npartof a b c d e\nnonplace '\nsomething else\n",
+				"border bare border\nborder named border\npartof a b c d e\nnonplace '\nsomething else\n",
 			[]string{`phrases.txt:1: direction: bad bearing "400" (want 0 to 359 or centre)`, `phrases.txt:2: direction: want BEARING ADJECTIVE WORDS`,
 				`phrases.txt:3: direction: duplicate word "east"`, `phrases.txt:4: type: want KIND WORDS with KIND region, city or district, not "town"`,
 				`phrases.txt:5: type: want KIND WORDS with KIND region, city or district, not "city"`, `phrases.txt:6: cue: empty word in a ';' list`,
-				`phrases.txt:7: cue: want ROLE WORDS with ROLE location or actor, not "where"`, `phrases.txt:10: border: duplicate word "border"`,
+				`phrases.txt:7: cue: want ROLE WORDS with ROLE location, motion or actor, not "where"`, `phrases.txt:10: border: duplicate word "border"`,
 				`phrases.txt:11: partof: "a b c d e" has more than 4 words`, `phrases.txt:12: nonplace: empty word in a ';' list`,
-				`phrases.txt:13: unknown keyword "something": want direction, type, cue, suffix, border, borderarea, partof or nonplace`}},
+				`phrases.txt:13: unknown keyword "something": want direction, type, cue, suffix, article, border, borderarea, partof or nonplace`}},
 		{"demonyms", DemonymsFile,
 			"SYR Syrian\nZZZ Zed\nSY Syrian\nJOR\nJOR Syrian\n",
 			[]string{`demonyms.txt:2: unknown country "ZZZ": want ISO3 WORDS`, `demonyms.txt:3: unknown country "SY": want ISO3 WORDS`,
@@ -329,7 +329,7 @@ func FuzzLoadRegions(f *testing.F) {
 
 func FuzzLoadPhrases(f *testing.F) {
 	f.Add([]byte(smallFiles()[PhrasesFile]))
-	f.Add([]byte("direction 400 far far\ncue location in;;near\nborder border\nborder border\n"))
+	f.Add([]byte("direction 400 far far\ncue location in;;near\nborder bare border\nborder named border\narticle al\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, PhrasesFile, data) })
 }
 

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,10 +26,11 @@ type words struct {
 	types      map[string]placeType
 	cues       map[string]cueRole
 	suffixes   map[string]cueRole
-	border     map[string]bool
+	border     map[string]bool // true: may stand alone ("near the border")
 	borderArea map[string]bool
 	partOf     map[string]bool
 	nonPlace   map[string]bool
+	articles   []string          // "al", "el": Arabic articles
 	demonyms   map[string]string // ISO3
 	maxWords   int               // the most tokens of any cue, type or part word
 }
@@ -56,11 +58,12 @@ var placeTypes = map[string]placeType{"region": typeRegion, "city": typeCity, "d
 type cueRole uint8
 
 const (
-	cueLocation cueRole = iota + 1
-	cueActor
+	cueLocation cueRole = iota + 1 // where something happens: "in", "near"
+	cueMotion                      // where it goes, comes from, or is: "to", "from", "at"
+	cueActor                       // who acts or is acted on: "by", "with"
 )
 
-var cueRoles = map[string]cueRole{"location": cueLocation, "actor": cueActor}
+var cueRoles = map[string]cueRole{"location": cueLocation, "motion": cueMotion, "actor": cueActor}
 
 func newWords() *words {
 	return &words{
@@ -141,7 +144,7 @@ func (l *loader) readPhrases(r io.Reader, file string) {
 			arg, list := cutField(rest)
 			role, ok := cueRoles[arg]
 			if !ok || list == "" {
-				l.errs.Add(file, line, "%s: want ROLE WORDS with ROLE location or actor, not %q", kw, arg)
+				l.errs.Add(file, line, "%s: want ROLE WORDS with ROLE location, motion or actor, not %q", kw, arg)
 				continue
 			}
 			m := w.cues
@@ -156,7 +159,26 @@ func (l *loader) readPhrases(r io.Reader, file string) {
 				return true
 			})
 		case "border":
-			add(rest, set(w.border))
+			arg, list := cutField(rest)
+			if arg != "bare" && arg != "named" || list == "" {
+				l.errs.Add(file, line, "border: want KIND WORDS with KIND bare or named, not %q", arg)
+				continue
+			}
+			add(list, func(key string) bool {
+				if _, dup := w.border[key]; dup {
+					return false
+				}
+				w.border[key] = arg == "bare"
+				return true
+			})
+		case "article":
+			add(rest, func(key string) bool {
+				if slices.Contains(w.articles, key) {
+					return false
+				}
+				w.articles = append(w.articles, key)
+				return true
+			})
 		case "borderarea":
 			add(rest, set(w.borderArea))
 		case "partof":
@@ -164,7 +186,7 @@ func (l *loader) readPhrases(r io.Reader, file string) {
 		case "nonplace":
 			add(rest, set(w.nonPlace))
 		default:
-			l.errs.Add(file, line, "unknown keyword %q: want direction, type, cue, suffix, border, borderarea, partof or nonplace", kw)
+			l.errs.Add(file, line, "unknown keyword %q: want direction, type, cue, suffix, article, border, borderarea, partof or nonplace", kw)
 		}
 	}
 	l.scanErr(sc)
