@@ -52,11 +52,13 @@ func (st *state) resolveBorder(m *mention) {
 	var own, other string
 	switch len(named) {
 	case 0:
-		if len(m.sides) > 0 || len(st.focus) == 0 {
+		if len(m.sides) > 0 {
 			break
 		}
-		own = st.focus[0]
-		other = st.partner(m, own)
+		if len(st.focus) > 0 {
+			own = st.focus[0]
+			other = st.partner(m, own)
+		}
 		if other == "" {
 			m.drop = true // a bare "the border" the text does not place
 			return
@@ -79,11 +81,24 @@ func (st *state) resolveBorder(m *mention) {
 		m.Why = "border of unknown countries"
 		return
 	}
-	p := st.r.border(own, other)
-	if p == nil {
+	area := st.r.border(own, other)
+	if area == nil {
 		m.Why = "no common border of " + own + " and " + other
 		return
 	}
+	// The story's places on either side narrow a long border.
+	var places []*Place
+	for _, o := range st.ms {
+		if o.kind == kName && o.Place != nil && (o.Place.Kind == KindCity || o.Place.Kind == KindRegion) &&
+			(o.Place.Country == own || o.Place.Country == other) {
+			places = append(places, o.Place)
+		}
+	}
+	km := st.r.BorderKm
+	if km <= 0 {
+		km = 25
+	}
+	p, near := area.near(places, km)
 	a, _ := st.g.Country(own)
 	b, _ := st.g.Country(other)
 	m.Place, m.Base = p, []*Place{a.Place, b.Place}
@@ -93,10 +108,14 @@ func (st *state) resolveBorder(m *mention) {
 		m.Confidence = 0.7
 	}
 	m.Why = "border of " + a.Place.Name + " and " + b.Place.Name
+	if near != nil {
+		m.Why += " near " + near.Name
+	}
 }
 
 // partner returns the country named last before m (or else first after it
-// in its sentence) that borders own.
+// in its sentence, or else the first of the story's other countries) that
+// borders own.
 func (st *state) partner(m *mention, own string) string {
 	best, bestAfter := "", ""
 	for _, o := range st.ms {
@@ -115,11 +134,18 @@ func (st *state) partner(m *mention, own string) string {
 	if best == "" {
 		best = bestAfter
 	}
+	if best == "" {
+		for _, c := range st.focus {
+			if c != own && st.r.border(own, c) != nil {
+				return c
+			}
+		}
+	}
 	return best
 }
 
 // part returns the part of place base that lies in direction d: for a
-// country, region or area, the third of its populated places furthest
+// country, region or area, the quarter of its populated places furthest
 // that way (or the third nearest its middle, for the centre), their mean
 // point and the radius holding 80% of them; for a city, or a place with
 // fewer than 8 populated places, the point half its radius (3 km for a
@@ -172,7 +198,11 @@ func (r *Resolver) part(base *Place, d direction) *Place {
 			}
 		}
 		slices.SortFunc(v, func(a, b xy) int { return cmp.Compare(b.v, a.v) })
-		sel := v[:max(1, len(v)/3)]
+		n := len(v) / 4 // news means the outer part: "eastern Ukraine" is the Donbas
+		if d.centre {
+			n = len(v) / 3
+		}
+		sel := v[:max(1, n)]
 		var sx, sy float64
 		for _, q := range sel {
 			sx, sy = sx+q.x, sy+q.y
@@ -264,14 +294,25 @@ func (g *Gazetteer) buildCityIndex() *cityIndex {
 	return idx
 }
 
+// A borderArea is the border of two countries: the area, and the
+// midpoints of the pairs of populated places across it, which a story's
+// places narrow it to.
+type borderArea struct {
+	p    *Place
+	mids []point
+}
+
+type point struct{ lat, lon float64 }
+
 // border returns the border area of countries own and other (ISO3), or
 // nil if they have none: no populated places of the two within
-// BorderKm, 2·BorderKm or 4·BorderKm of each other. The area holds the
-// places of either country within that distance of the other's; its point
-// is the midpoint of the closest such pair whose midpoint is nearest the
-// middle of them all (so that a long border's point lies on the border),
-// and its radius holds 90% of them.
-func (r *Resolver) border(own, other string) *Place {
+// BorderKm·2^k of each other for k up to 4 (400 km with the default, for
+// deserts where towns are far apart). The area holds the places of either
+// country within that distance of the other's; its point is the midpoint
+// of the pair whose midpoint is nearest the middle of them all (so that a
+// long border's point lies on the border), and its radius holds 90% of
+// them.
+func (r *Resolver) border(own, other string) *borderArea {
 	if own == other || own == "" || other == "" {
 		return nil
 	}
@@ -279,26 +320,26 @@ func (r *Resolver) border(own, other string) *Place {
 	c := r.derived
 	if c != nil {
 		c.mu.Lock()
-		p, ok := c.borders[key]
+		b, ok := c.borders[key]
 		c.mu.Unlock()
 		if ok {
-			return p
+			return b
 		}
 	}
-	p := r.computeBorder(own, other)
+	b := r.computeBorder(own, other)
 	if c != nil {
 		c.mu.Lock()
 		if q, ok := c.borders[key]; ok {
-			p = q
+			b = q
 		} else {
-			c.borders[key] = p
+			c.borders[key] = b
 		}
 		c.mu.Unlock()
 	}
-	return p
+	return b
 }
 
-func (r *Resolver) computeBorder(own, other string) *Place {
+func (r *Resolver) computeBorder(own, other string) *borderArea {
 	a, okA := r.g.Country(own)
 	b, okB := r.g.Country(other)
 	if !okA || !okB {
@@ -343,7 +384,7 @@ func (r *Resolver) computeBorder(own, other string) *Place {
 	var pairs []pair
 	var dist float64
 	const ncol = int(360 / cellDeg)
-	for _, d := range []float64{km, 2 * km, 4 * km} {
+	for _, d := range []float64{km, 2 * km, 4 * km, 8 * km, 16 * km} {
 		dist = d
 		ry := int(math.Ceil(d/(cellDeg*111))) + 1
 		for _, k := range keysA {
@@ -400,7 +441,11 @@ func (r *Resolver) computeBorder(own, other string) *Place {
 		ds = append(ds, approxKm(q.Lat, q.Lon, clat, clon))
 	}
 	slices.Sort(ds)
-	return &Place{
+	mids := make([]point, len(pairs))
+	for i, pr := range pairs {
+		mids[i].lat, mids[i].lon = midpoint(pr.a, pr.b)
+	}
+	return &borderArea{p: &Place{
 		Name:    a.Place.Name + "–" + b.Place.Name + " border",
 		Country: a.ISO3,
 		Also:    []string{b.ISO3},
@@ -409,7 +454,33 @@ func (r *Resolver) computeBorder(own, other string) *Place {
 		Radius:  math.Round(max(dist, ds[len(ds)*9/10])),
 		Feature: "BDLN",
 		Kind:    KindArea,
+	}, mids: mids}
+}
+
+// near returns the part of the border nearest the story's places, if one
+// of them lies within 150 km of it: a disc of BorderKm·2 (50 km) around
+// the midpoint nearest that place, named after it ("Syria–Turkey border
+// near Idlib"). Long borders are where a story's places say which part is
+// meant; the whole area is returned when none is close.
+func (b *borderArea) near(places []*Place, km float64) (*Place, *Place) {
+	const reach = 150
+	var best *Place
+	bd, bi := math.Inf(1), -1
+	for _, q := range places {
+		for i, m := range b.mids {
+			if d := approxKm(q.Lat, q.Lon, m.lat, m.lon); d < bd {
+				best, bd, bi = q, d, i
+			}
+		}
 	}
+	if best == nil || bd > reach || b.p.Radius <= 2*km {
+		return b.p, nil
+	}
+	p := *b.p
+	p.Name += " near " + best.Name
+	p.Lat, p.Lon = b.mids[bi].lat, b.mids[bi].lon
+	p.Radius = 2 * km
+	return &p, best
 }
 
 // midpoint returns the point halfway between two places (planar, for

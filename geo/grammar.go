@@ -48,14 +48,16 @@ func (se *sent) deprel(i int) string { return se.toks[i].Deprel }
 // phrase (with the words before it that make a longer cue: "close to",
 // "north of"), a locative noun the phrase is the "of" complement of ("the
 // outskirts of"), the cue of the first conjunct ("in Daraa and
-// Quneitra"), or, without a parse, the cue before the phrase's article and
-// adjectives.
+// Quneitra"), or else the cue before the phrase's article and adjectives
+// unless the parser made it another word's.
 func (st *state) cue(se *sent, a, h, depth int) (string, cueRole) {
 	isCue := func(k string) bool { _, ok := st.w.cues[k]; return ok }
 	if se.parsed {
+		// The case dependent of the head, or of another of the phrase's
+		// words ("in the Gaza Strip" with "in" under "Gaza").
 		c := -1
 		for k := a - 1; k >= 0; k-- {
-			if se.toks[k].Head == h && se.toks[k].Deprel == "case" {
+			if hd := se.toks[k].Head; se.toks[k].Deprel == "case" && (hd == h || hd >= a && hd <= h) {
 				c = k
 				break
 			}
@@ -80,14 +82,21 @@ func (st *state) cue(se *sent, a, h, depth int) (string, cueRole) {
 			}
 			return se.folded[c], 0
 		}
-		switch se.deprel(h) {
-		case "conj":
-			if p := se.parent(h); p >= 0 && p < h && isNoun(se.toks[p]) && depth < 3 {
+		// "in the Homs countryside", "on the Red Sea coast", "through the
+		// Adre border crossing": the cue of the noun the name modifies.
+		if rel := se.deprel(h); (rel == "compound" || rel == "amod") && depth < 3 {
+			if p := se.parent(h); p > h && st.locativeNoun(se.folded[p]) {
+				w, r := st.cue(se, a, p, depth+1)
+				if r == 0 && st.w.partOf[se.folded[p]] {
+					return se.folded[p], cueLocation
+				}
+				return w, r
+			}
+		}
+		if se.deprel(h) == "conj" && depth < 3 {
+			if p := se.parent(h); p >= 0 && p < h && isNoun(se.toks[p]) {
 				return st.cue(se, p, p, depth+1)
 			}
-		case "obl", "nmod", "dep", "appos", "obl:unmarked", "":
-		default:
-			return "", 0
 		}
 	}
 	// Linear: skip the article, adjectives and numbers before the phrase.
@@ -100,12 +109,26 @@ func (st *state) cue(se *sent, a, h, depth int) (string, cueRole) {
 		}
 		break
 	}
+	// A preposition the parser made the case of another word belongs to
+	// that word ("in Syria's Daraa Governorate" for Syria, "in 2018
+	// Jordan said"); one it left unattached, or attached oddly, is the
+	// phrase's.
 	if k >= 0 {
 		if w, _ := se.phraseEnding(k, st.w.maxWords, isCue); w != "" {
-			return w, st.w.cues[w]
+			if hd := se.toks[k].Head; !se.parsed || se.toks[k].Deprel != "case" || hd >= a && hd <= h {
+				return w, st.w.cues[w]
+			}
 		}
 	}
 	return "", 0
+}
+
+// locativeNoun reports whether a folded word is a noun that places what
+// it names: a type word, a border word or a part word.
+func (st *state) locativeNoun(f string) bool {
+	_, t := st.w.types[f]
+	_, b := st.w.border[f]
+	return t || b || st.w.borderArea[f] || st.w.partOf[f]
 }
 
 // actorGrammar reports whether a mention's grammar would make a country
@@ -116,6 +139,7 @@ func (st *state) cue(se *sent, a, h, depth int) (string, cueRole) {
 func (st *state) actorGrammar(se *sent, m *mention) bool {
 	switch m.cueRole {
 	case cueActor:
+		m.agent = true
 		return true
 	case cueLocation, cueMotion:
 		return false
@@ -124,6 +148,7 @@ func (st *state) actorGrammar(se *sent, m *mention) bool {
 		return false
 	}
 	if !se.parsed {
+		m.agent = true // only subjects and possessors are recognised
 		b := m.b
 		if b >= len(se.toks) {
 			return false
@@ -155,7 +180,17 @@ func (st *state) actorGrammar(se *sent, m *mention) bool {
 	case rel == "nmod:poss":
 		p := se.parent(h)
 		return p >= 0 && !st.placeWord(se, p)
-	case base == "nsubj" || base == "obj" || base == "iobj" || rel == "obl:agent":
+	case base == "nsubj" || rel == "obl:agent":
+		m.agent = true
+		return true
+	case base == "obj" || base == "iobj":
+		if p := se.parent(h); p >= 0 {
+			v := se.toks[p].Lemma
+			if v == "" {
+				v = se.toks[p].Form
+			}
+			m.agent = st.w.actorVerbs[foldString(v)]
+		}
 		return true
 	}
 	return false

@@ -59,7 +59,9 @@ type mention struct {
 	head     int  // its head token, relative to its sentence
 	sub      bool // the span is part of one token ("Beirut" of "Beirut-based")
 	cueRole  cueRole
-	subject  bool // its grammar makes a country or capital an actor
+	subject  bool // its grammar makes a country an actor
+	agent    bool // and a capital: a subject, an agent, the object of an actorverb
+	strongIn bool // the container was named by "in", a possessive or a demonym
 	drop     bool // consumed by a longer phrase, or not a place after all
 	resolved bool
 }
@@ -101,7 +103,9 @@ func (st *state) findSentence(si int) {
 		if _, ok := st.w.demonyms[key]; ok && m.Places[0].Kind != KindCountry {
 			continue
 		}
-		se.add(st, &mention{kind: kName, key: key, cands: m.Places, a: m.First, b: m.Limit})
+		n := &mention{kind: kName, key: key, cands: m.Places, a: m.First, b: m.Limit}
+		st.directedName(se, n)
+		se.add(st, n)
 	}
 	st.longerNames(se)
 	st.hyphenated(se)
@@ -117,6 +121,16 @@ func (st *state) findSentence(si int) {
 			st.finish(se, m)
 		}
 		st.ms = append(st.ms, m)
+	}
+	// "in Burkina Faso's Sahel region": the parser may give the cue to the
+	// possessor; it belongs to the place the possessor holds.
+	for _, m := range se.ms {
+		if x := m.in; x != nil && !m.drop && !x.drop && x.b < m.a && m.a-x.b == 1 && isPossessive(se.toks[x.b].Form) {
+			if m.cueRole == 0 && x.cueRole != 0 {
+				m.Cue, m.cueRole, x.Cue, x.cueRole = x.Cue, x.cueRole, "", 0
+			}
+			x.subject = false
+		}
 	}
 }
 
@@ -193,6 +207,30 @@ func (se *sent) phraseEnding(i int, max int, has func(string) bool) (string, int
 	return "", 0
 }
 
+// directedName reads a town named like a direction and a country or region
+// ("South Lebanon", Ohio) as the direction and the country, so that parts
+// makes it a part of the country: news means the part. Names that are
+// countries, regions or areas themselves stay ("South Sudan", "North
+// Carolina", "West Bank").
+func (st *state) directedName(se *sent, m *mention) {
+	if m.b-m.a < 2 {
+		return
+	}
+	if _, ok := st.w.directions[se.folded[m.a]]; !ok {
+		return
+	}
+	for _, p := range m.cands {
+		if p.Kind != KindCity {
+			return
+		}
+	}
+	rest := st.doc.Text[se.toks[m.a+1].Start:se.toks[m.b-1].End]
+	if c := st.g.Lookup(rest); len(c) > 0 && (c[0].Kind == KindCountry || c[0].Kind == KindRegion) {
+		m.a++
+		m.cands, m.key = c, foldString(rest)
+	}
+}
+
 // longerNames drops the names that are part of a longer proper name the
 // gazetteer does not hold ("Abu" of "Abu Shok", "Victoria" of "Lake
 // Victoria", "Buffalo" of "Buffalo Bills"): a proper noun written with a
@@ -200,16 +238,8 @@ func (se *sent) phraseEnding(i int, max int, has func(string) bool) (string, int
 // Airways" is Kenya's); so do names in sentences written in title case,
 // where capitals say nothing. unknowns may then report the whole name.
 func (st *state) longerNames(se *sent) {
-	n, caps, words := len(se.toks), 0, 0
-	for _, t := range se.toks {
-		if r, _ := utf8.DecodeRuneInString(t.Form); unicode.IsLetter(r) {
-			words++
-			if unicode.IsUpper(r) {
-				caps++
-			}
-		}
-	}
-	if words >= 4 && 2*caps > words {
+	n := len(se.toks)
+	if se.titleCase() {
 		return
 	}
 	properAt := func(k int) bool {
@@ -235,6 +265,24 @@ func (st *state) longerNames(se *sent) {
 			}
 		}
 	}
+}
+
+// titleCase reports whether the sentence is written in title case: most
+// of its words after the first that are not proper nouns (all of them,
+// untagged) start with a capital.
+func (se *sent) titleCase() bool {
+	caps, words := 0, 0
+	for i, t := range se.toks {
+		r, _ := utf8.DecodeRuneInString(t.Form)
+		if i == 0 || !unicode.IsLetter(r) || t.UPOS == "PROPN" {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && 2*caps > words
 }
 
 // typeWords finds the type words after a name ("Daraa province", the last
@@ -265,10 +313,10 @@ func (st *state) typeWords(se *sent) {
 				// "the Iraqi city of", "Syria's province of".
 				if j := m.a - 2 - n; j >= 0 {
 					if c, ok := st.w.demonyms[se.folded[j]]; ok {
-						m.inCountry = c
+						m.inCountry, m.strongIn = c, true
 					} else if j > 0 && isPossessive(se.toks[j].Form) {
 						if c := se.endingAt(j - 1); c != nil && m.in == nil {
-							m.in = c
+							m.in, m.strongIn = c, true
 						}
 					}
 				}
@@ -294,7 +342,7 @@ func (st *state) containers(se *sent) {
 		switch {
 		case len(gap) == 1 && isPossessive(se.toks[x.b].Form):
 			if y.in == nil {
-				y.in = x // Syria's Daraa Governorate
+				y.in, y.strongIn = x, true // Syria's Daraa Governorate
 			}
 		case len(gap) == 1 && gap[0] == ",":
 			// "Paris, Texas", not a list: "Syria, Iraq and Jordan",
@@ -322,7 +370,7 @@ func (st *state) containers(se *sent) {
 		switch {
 		case len(gap) >= 1 && len(gap) <= 2 && gap[0] == "in" && (len(gap) == 1 || gap[1] == "the"):
 			if x.in == nil {
-				x.in = y // Cabanatuan in Nueva Ecija
+				x.in, x.strongIn = y, true // Cabanatuan in Nueva Ecija
 			}
 		}
 	}

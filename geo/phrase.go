@@ -158,9 +158,6 @@ func (st *state) parts(se *sent) {
 			i = p.b - 1
 			continue
 		}
-		if t := se.toks[i]; !(t.UPOS == "" || t.UPOS == "NOUN" || t.UPOS == "PROPN") {
-			continue
-		}
 		var base *mention
 		start, end := i, i+1
 		switch {

@@ -19,6 +19,9 @@ type group struct {
 	want      placeType
 	in        *group   // the container's group, if it can hold a candidate
 	sibs      []*group // the groups of names listed with it ("Alberta, Ontario and Quebec")
+	inner     []*group // the groups whose container it is ("Texas" of "Paris, Texas")
+	strongIn  bool     // the container was named by "in", a possessive or a demonym
+	fallback  *group   // a strong container none of the candidates is in: the mention is resolved to it
 	inCountry string
 	weight    float64 // the sum of its mentions' position weights
 
@@ -64,9 +67,10 @@ const (
 	wAltBig      = -1.0 // a larger one
 	wSeatRegion  = -1.5 // a region whose seat, named alike, is a candidate too
 	wType        = 1.0  // the kind a "district" type word prefers
-	wFocus       = 3.0  // times the weight of the candidate's country in the story
+	wFocus       = 2.0  // times the weight of the candidate's country in the story
 	wInside      = 4.0  // inside the container the text names ("Paris, Texas")
 	wOutside     = -1.0 // not inside it
+	wHoldsInner  = 3.0  // a container holding a candidate of the name it contains
 	wNear        = 2.0  // times exp(-d/NearKm) to the nearest other place
 	wSameRegion  = 1.0  // in the region of another place of the story
 	wInRegion    = 1.5  // inside a region or area the story names
@@ -93,13 +97,19 @@ func (st *state) resolve(opt ResolveOptions) {
 	for _, g := range groups {
 		for _, m := range g.ms {
 			m.resolved = true
-			if g.choice < 0 {
+			switch {
+			case g.fallback != nil && g.fallback.choice >= 0:
+				// "Palma in Cabo Delgado province", where the gazetteer
+				// has no Palma: the province is the best it can say.
+				c := g.fallback.cands[g.fallback.choice]
+				m.Place, m.Confidence = c, g.fallback.conf/2
+				m.Why = "no " + m.Text + " in " + c.Name + ": the place it is in"
+			case g.choice < 0:
 				m.Why = "unknown name"
 				continue
+			default:
+				m.Place, m.Confidence, m.Why = g.cands[g.choice], g.conf, g.why
 			}
-			m.Place = g.cands[g.choice]
-			m.Confidence = g.conf
-			m.Why = g.why
 			m.Precision = precisionOf(m.Place)
 		}
 	}
@@ -134,7 +144,13 @@ func (st *state) resolveNames(opt ResolveOptions) []*group {
 	}
 	for _, g := range groups {
 		if g.in != nil && !g.in.canHold(g) {
+			if g.strongIn && g.allCities() {
+				g.fallback = g.in
+			}
 			g.in = nil
+		}
+		if g.in != nil {
+			g.in.inner = append(g.in.inner, g)
 		}
 	}
 	for round := 0; round < 3; round++ {
@@ -175,8 +191,9 @@ func (st *state) group() []*group {
 	for _, g := range out {
 		for _, m := range g.ms {
 			if m.in != nil && gOf[m.in] != nil && gOf[m.in] != g && g.in == nil {
-				g.in = gOf[m.in]
+				g.in, g.strongIn = gOf[m.in], m.strongIn
 			}
+			g.strongIn = g.strongIn || m.inCountry != "" && m.strongIn
 			for _, s := range m.sibs {
 				if h := gOf[s]; h != nil && h != g && !slices.Contains(g.sibs, h) {
 					g.sibs = append(g.sibs, h)
@@ -405,6 +422,26 @@ func (g *group) canHold(h *group) bool {
 	return false
 }
 
+// allCities reports whether every candidate of g is a city.
+func (g *group) allCities() bool {
+	for _, p := range g.cands {
+		if p.Kind != KindCity {
+			return false
+		}
+	}
+	return true
+}
+
+// heldBy returns a candidate of g that place q holds, or nil.
+func (g *group) heldBy(q *Place) *Place {
+	for _, p := range g.cands {
+		if inside(p, q) {
+			return p
+		}
+	}
+	return nil
+}
+
 // inside reports whether place p lies in place q: in its country, region,
 // area or, for a city, within 30 km of it.
 func inside(p, q *Place) bool {
@@ -460,19 +497,26 @@ func (g *group) score(st *state, anchors []anchor, explain bool) {
 			fw = max(fw, st.focusW[c])
 		}
 		f[fFocus] = wFocus * fw
+		for _, h := range g.inner {
+			if q := h.heldBy(p); q != nil {
+				f[fContainer] += wHoldsInner
+				why[fContainer] = q
+				break
+			}
+		}
 		switch {
 		case g.inCountry != "":
 			if p.Country == g.inCountry || slices.Contains(p.Also, g.inCountry) {
-				f[fContainer] = wInside
+				f[fContainer] += wInside
 			} else {
-				f[fContainer] = wOutside
+				f[fContainer] += wOutside
 			}
 		case container != nil:
 			if inside(p, container) {
-				f[fContainer] = wInside
+				f[fContainer] += wInside
 				why[fContainer] = container
 			} else {
-				f[fContainer] = wOutside
+				f[fContainer] += wOutside
 			}
 		}
 		if len(anchors) > 0 && len(g.cands) > 1 {
@@ -594,8 +638,11 @@ func (st *state) explain(k int, p, other *Place) string {
 	case fFocus:
 		return "in focus country " + p.Country
 	case fContainer:
-		if other == nil {
+		switch {
+		case other == nil:
 			return "in " + p.Country
+		case inside(other, p):
+			return "holds " + name(other)
 		}
 		return "in " + name(other)
 	case fNear:
@@ -636,7 +683,7 @@ func (st *state) role(m *mention) Role {
 	case cueLocation, cueMotion:
 		return RoleLocation
 	}
-	if m.subject && m.Place != nil && (m.Place.Kind == KindCountry || m.Place.Feature == "PPLC") && m.kind == kName {
+	if m.subject && m.Place != nil && m.kind == kName && (m.Place.Kind == KindCountry || m.Place.Feature == "PPLC" && m.agent) {
 		return RoleActor
 	}
 	return RoleOther

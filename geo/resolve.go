@@ -226,7 +226,7 @@ func (st *state) validSentence(si int) bool {
 type derivedCache struct {
 	mu      sync.Mutex
 	parts   map[partKey]*Place
-	borders map[[2]string]*Place // by (own country, other country)
+	borders map[[2]string]*borderArea // by (own country, other country)
 }
 
 type partKey struct {
@@ -235,5 +235,5 @@ type partKey struct {
 }
 
 func newDerivedCache() *derivedCache {
-	return &derivedCache{parts: map[partKey]*Place{}, borders: map[[2]string]*Place{}}
+	return &derivedCache{parts: map[partKey]*Place{}, borders: map[[2]string]*borderArea{}}
 }

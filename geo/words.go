@@ -30,6 +30,7 @@ type words struct {
 	borderArea map[string]bool
 	partOf     map[string]bool
 	nonPlace   map[string]bool
+	actorVerbs map[string]bool
 	articles   []string          // "al", "el": Arabic articles
 	demonyms   map[string]string // ISO3
 	maxWords   int               // the most tokens of any cue, type or part word
@@ -75,6 +76,7 @@ func newWords() *words {
 		borderArea: map[string]bool{},
 		partOf:     map[string]bool{},
 		nonPlace:   map[string]bool{},
+		actorVerbs: map[string]bool{},
 		demonyms:   map[string]string{},
 	}
 }
@@ -185,8 +187,10 @@ func (l *loader) readPhrases(r io.Reader, file string) {
 			add(rest, set(w.partOf))
 		case "nonplace":
 			add(rest, set(w.nonPlace))
+		case "actorverb":
+			add(rest, set(w.actorVerbs))
 		default:
-			l.errs.Add(file, line, "unknown keyword %q: want direction, type, cue, suffix, article, border, borderarea, partof or nonplace", kw)
+			l.errs.Add(file, line, "unknown keyword %q: want direction, type, cue, suffix, article, border, borderarea, partof, actorverb or nonplace", kw)
 		}
 	}
 	l.scanErr(sc)
