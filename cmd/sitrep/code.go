@@ -116,7 +116,7 @@ func (c *codeCommand) run(ctx context.Context, e *env, args []string) error {
 	err = newPipeline(m, coder, enricher).run(ctx, 0, readArticles(e, args, date), func(r codeResult) error {
 		if r.err != nil {
 			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", e.name, r.err)
-			if warn := (*inputWarning)(nil); !errors.As(r.err, &warn) {
+			if warn := (*inputWarning)(nil); !errors.As(r.err, &warn) && !article.IsWarning(r.err) {
 				failed++
 			}
 			return nil
