@@ -35,6 +35,7 @@ sitrep turns conflict news into event data.
 Commands:
   parse                 split, tag, lemmatize and parse text or CoNLL-U
   code                  code the events of news articles: who did what to whom
+  ingest                code articles into a database: dedup, merge events, resume
   eval ud               score the tagger and parser on a UD treebank
   eval petrarch         score the event coder on a PETRARCH validation suite
   train                 train the tagger, lemmatizer and parser on UD English EWT
@@ -94,6 +95,8 @@ func lookup(args []string) (command, string, []string, error) {
 	switch name {
 	case "parse":
 		return &parseCommand{}, name, rest, nil
+	case "ingest":
+		return &ingestCommand{}, "ingest", rest, nil
 	case "code":
 		return &codeCommand{}, name, rest, nil
 	case "train":
