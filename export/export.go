@@ -229,6 +229,16 @@ func (d day) yday() int {
 	return n
 }
 
+// fraction is the year and the share of it gone before the day: GDELT's
+// FractionDate, 2024.0000 for January 1st and never the next year.
+func (d day) fraction() float64 {
+	n := 365.0
+	if leap(d.y) {
+		n = 366
+	}
+	return float64(d.y) + float64(d.yday()-1)/n
+}
+
 // unix is the Unix time of the day's midnight UTC.
 func (d day) unix() int64 {
 	// Days since 1970-01-01 by the civil-from-days inverse (Hinnant).

@@ -62,7 +62,7 @@ func (w *gdeltWriter) Write(ev store.Event) error {
 		tab()
 		b = appendDigits(b, d.y, 4)
 		tab()
-		b = strconv.AppendFloat(b, float64(d.y)+float64(d.yday())/365, 'f', 4, 64)
+		b = strconv.AppendFloat(b, d.fraction(), 'f', 4, 64)
 		tab()
 	} else {
 		b = append(b, "\t\t\t\t"...)
