@@ -68,7 +68,7 @@ func sampleEvents() []store.Event {
 					Lat: 44.98, Lon: -93.2638, Feature: "PPLA2", Text: "Minneapolis", Start: 22, End: 33, Precision: "city", How: "clause"},
 				Confidence: 0.8, Rule: "verbs.txt:1201",
 			},
-			Article: record.Meta{ID: "0099aabbccddeeff", Title: "Protests", Date: ptr("2020-06-01"), Source: "Star, Tribune", URL: "https://example.com/a?b=1&c=2"},
+			Article:     record.Meta{ID: "0099aabbccddeeff", Title: "Protests", Date: ptr("2020-06-01"), Source: "Star, Tribune", URL: "https://example.com/a?b=1&c=2"},
 			NumMentions: 2, NumSources: 2, NumArticles: 2,
 		},
 		{
@@ -84,7 +84,7 @@ func sampleEvents() []store.Event {
 					Feature: "PCLI", Precision: "country", How: "article"},
 				Confidence: 0.3, Rule: "verbs.txt:12",
 			},
-			Article: record.Meta{ID: "1234567890abcdef", Title: "Talk", Date: ptr("2020-01-02"), Source: "Agency", URL: "https://example.net/talk"},
+			Article:     record.Meta{ID: "1234567890abcdef", Title: "Talk", Date: ptr("2020-01-02"), Source: "Agency", URL: "https://example.net/talk"},
 			NumMentions: 1, NumSources: 1, NumArticles: 1,
 		},
 		{
@@ -99,7 +99,7 @@ func sampleEvents() []store.Event {
 					Lat: 49.5737, Lon: 36.3441, Feature: "ADM1", Text: "Kharkiv region", Start: 130, End: 144, Precision: "region", How: "clause"},
 				Confidence: 0.7, Rule: "verbs.txt:2001",
 			},
-			Article: record.Meta{ID: "abcdefabcdef0000", Title: "Counteroffensive", Date: ptr("2022-09-11"), Source: "Wire", URL: "https://example.org/kharkiv"},
+			Article:     record.Meta{ID: "abcdefabcdef0000", Title: "Counteroffensive", Date: ptr("2022-09-11"), Source: "Wire", URL: "https://example.org/kharkiv"},
 			NumMentions: 3, NumSources: 2, NumArticles: 3,
 		},
 	}

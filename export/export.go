@@ -277,14 +277,10 @@ func validPoint(lat, lon float64) bool {
 // appendCoord appends a coordinate with 4 decimals (about 11 m), as GDELT
 // and ACLED do.
 func appendCoord(b []byte, v float64) []byte {
-	if v == 0 {
+	if math.Abs(v) < 0.00005 {
 		v = 0 // no "-0.0000"
 	}
-	b = strconv.AppendFloat(b, v, 'f', 4, 64)
-	if string(b[len(b)-7:]) == "-0.0000" {
-		b = append(b[:len(b)-7], "0.0000"...)
-	}
-	return b
+	return strconv.AppendFloat(b, v, 'f', 4, 64)
 }
 
 func str(p *string) string {
