@@ -36,6 +36,7 @@ Commands:
   parse                 split, tag, lemmatize and parse text or CoNLL-U
   code                  code the events of news articles: who did what to whom
   ingest                code articles into a database: dedup, merge events, resume
+  export                write a database's events as GDELT, PLOVER, ACLED, GeoJSON or CSV
   eval ud               score the tagger and parser on a UD treebank
   eval petrarch         score the event coder on a PETRARCH validation suite
   train                 train the tagger, lemmatizer and parser on UD English EWT
@@ -95,6 +96,8 @@ func lookup(args []string) (command, string, []string, error) {
 	switch name {
 	case "parse":
 		return &parseCommand{}, name, rest, nil
+	case "export":
+		return &exportCommand{}, "export", rest, nil
 	case "ingest":
 		return &ingestCommand{}, "ingest", rest, nil
 	case "code":
