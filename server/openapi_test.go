@@ -14,7 +14,7 @@ type openapiDoc struct {
 	OpenAPI string `json:"openapi"`
 	Paths   map[string]map[string]struct {
 		Parameters []struct {
-			Ref  string `json:"$ref"`
+			Ref    string `json:"$ref"`
 			Name   string `json:"name"`
 			In     string `json:"in"`
 			Schema struct {
