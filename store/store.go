@@ -14,6 +14,11 @@ var ErrNotFound = errors.New("store: not found")
 // ErrCursor is returned for a cursor the store did not make.
 var ErrCursor = errors.New("store: bad cursor")
 
+// ErrQuery is returned for a Query that cannot be run: a date that is
+// not YYYY-MM-DD, a bounding box out of range, a full-text query that
+// does not parse.
+var ErrQuery = errors.New("store: bad query")
+
 // A Store keeps coded articles and answers queries over their events.
 // Implementations are safe for concurrent use.
 type Store interface {
@@ -142,11 +147,18 @@ type Merged struct {
 // mention in the shape of `sitrep code`'s events, plus the article it came
 // from and the merged counts.
 type Event struct {
+	// Event is the representative mention. Its ID is the mention's
+	// (Representative in JSON); ID below is the merged event's.
 	record.Event
-	Article     record.Meta `json:"article"`
-	NumMentions int         `json:"num_mentions"`
-	NumSources  int         `json:"num_sources"`
-	NumArticles int         `json:"num_articles"`
+	// ID is the merged event's ID, the one Store.Event takes (in JSON it
+	// takes the place of the mention's).
+	ID string `json:"id"`
+	// Representative is the representative mention's ID (Event.Event.ID).
+	Representative string      `json:"representative"`
+	Article        record.Meta `json:"article"`
+	NumMentions    int         `json:"num_mentions"`
+	NumSources     int         `json:"num_sources"`
+	NumArticles    int         `json:"num_articles"`
 }
 
 // EventDetail is a merged event with every mention.
