@@ -93,7 +93,7 @@ func (a *api) export(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if cw.n == 0 {
-		return fmt.Errorf("export %s: %w", format.name, err)
+		return queryError("export "+format.name, err)
 	}
 	// Too late for a status: log, and cut the response so that the client
 	// sees a broken transfer rather than a short file.
