@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/csv"
 	"strconv"
 
 	"sitrep/record"
@@ -29,26 +28,15 @@ const (
 	interExternal   = 8 // external and other forces
 )
 
-type acledWriter struct {
-	base
-	csv    *csv.Writer
-	row    []string
-	header bool
-}
+type acledWriter struct{ csvBase }
 
-func newACLEDWriter(b base) *acledWriter {
-	w := &acledWriter{base: b, row: make([]string, len(ACLEDColumns))}
-	w.csv = csv.NewWriter(w.out)
-	return w
-}
+func newACLEDWriter(b base) *acledWriter { return &acledWriter{newCSVBase(b, ACLEDColumns)} }
 
 // Write writes one row, or skips an event whose CAMEO code is no ACLED
 // event type. See the package documentation for each column.
 func (w *acledWriter) Write(ev store.Event) error {
-	if err := w.check(); err != nil {
-		return err
-	}
-	if err := w.writeHeader(); err != nil {
+	r, err := w.begin()
+	if err != nil {
 		return err
 	}
 	t := w.opt.Tables
@@ -61,8 +49,6 @@ func (w *acledWriter) Write(ev store.Event) error {
 	if ev.CAMEO[:min(3, len(ev.CAMEO))] == "192" && src.state() {
 		typ.SubEvent = "Government regains territory"
 	}
-	r := w.row
-	clear(r)
 	iso3 := ""
 	if ev.Location != nil {
 		iso3 = ev.Location.Country
@@ -109,30 +95,7 @@ func (w *acledWriter) Write(ev store.Event) error {
 	if d := parseDay(ev.Article.Date); d.ok {
 		r[26] = strconv.FormatInt(d.unix(), 10)
 	}
-	if err := w.csv.Write(r); err != nil {
-		return w.fail(err)
-	}
-	w.written++
-	return nil
-}
-
-func (w *acledWriter) writeHeader() error {
-	if w.header {
-		return nil
-	}
-	w.header = true
-	return w.fail(w.csv.Write(ACLEDColumns))
-}
-
-func (w *acledWriter) Close() error {
-	if w.check() == nil {
-		if err := w.writeHeader(); err != nil {
-			return err
-		}
-		w.csv.Flush()
-		w.fail(w.csv.Error())
-	}
-	return w.close()
+	return w.end()
 }
 
 // timePrecision maps a date precision to ACLED's: 1 the day is known, 2

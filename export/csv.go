@@ -17,30 +17,73 @@ var CSVColumns = []string{
 	"article_id", "article_date", "article_source", "url",
 }
 
-type csvWriter struct {
+// csvBase is what the plain and the ACLED CSV writers share: a header,
+// then rows of a fixed width.
+type csvBase struct {
 	base
-	csv    *csv.Writer
-	row    []string
-	header bool
+	csv     *csv.Writer
+	columns []string
+	row     []string // reused for every row
+	header  bool
 }
 
-func newCSVWriter(b base) *csvWriter {
-	w := &csvWriter{base: b, row: make([]string, len(CSVColumns))}
-	w.csv = csv.NewWriter(w.out)
-	return w
+func newCSVBase(b base, columns []string) csvBase {
+	return csvBase{base: b, csv: csv.NewWriter(b.out), columns: columns, row: make([]string, len(columns))}
 }
+
+// begin writes the header before the first row and returns the row to
+// fill, cleared.
+func (w *csvBase) begin() ([]string, error) {
+	if err := w.check(); err != nil {
+		return nil, err
+	}
+	if err := w.writeHeader(); err != nil {
+		return nil, err
+	}
+	clear(w.row)
+	return w.row, nil
+}
+
+// end writes the row begin returned.
+func (w *csvBase) end() error {
+	if err := w.csv.Write(w.row); err != nil {
+		return w.fail(err)
+	}
+	w.written++
+	return nil
+}
+
+func (w *csvBase) writeHeader() error {
+	if w.header {
+		return nil
+	}
+	w.header = true
+	return w.fail(w.csv.Write(w.columns))
+}
+
+// Close writes the header if no row was written, and flushes.
+func (w *csvBase) Close() error {
+	if w.check() == nil {
+		if err := w.writeHeader(); err != nil {
+			return err
+		}
+		w.csv.Flush()
+		w.fail(w.csv.Error())
+	}
+	return w.close()
+}
+
+type csvWriter struct{ csvBase }
+
+func newCSVWriter(b base) *csvWriter { return &csvWriter{newCSVBase(b, CSVColumns)} }
 
 // Write writes one row. Absent values (no actor, no date, no location)
 // are empty fields.
 func (w *csvWriter) Write(ev store.Event) error {
-	if err := w.check(); err != nil {
+	r, err := w.begin()
+	if err != nil {
 		return err
 	}
-	if err := w.writeHeader(); err != nil {
-		return err
-	}
-	r := w.row
-	clear(r)
 	r[0], r[1], r[2], r[3] = ev.ID, str(ev.Date), str(ev.DatePrecision), str(ev.DateText)
 	if a := ev.Source; a != nil {
 		r[4], r[5], r[6] = a.Code, a.Text, str(a.Country)
@@ -63,29 +106,5 @@ func (w *csvWriter) Write(ev store.Event) error {
 	r[27] = strconv.FormatInt(w.fatalities(&ev), 10)
 	r[28], r[29], r[30] = strconv.Itoa(ev.NumMentions), strconv.Itoa(ev.NumSources), strconv.Itoa(ev.NumArticles)
 	r[31], r[32], r[33], r[34] = ev.Article.ID, str(ev.Article.Date), ev.Article.Source, ev.Article.URL
-	if err := w.csv.Write(r); err != nil {
-		return w.fail(err)
-	}
-	w.written++
-	return nil
-}
-
-func (w *csvWriter) writeHeader() error {
-	if w.header {
-		return nil
-	}
-	w.header = true
-	return w.fail(w.csv.Write(CSVColumns))
-}
-
-// Close writes the header if no row was written, and flushes.
-func (w *csvWriter) Close() error {
-	if w.check() == nil {
-		if err := w.writeHeader(); err != nil {
-			return err
-		}
-		w.csv.Flush()
-		w.fail(w.csv.Error())
-	}
-	return w.close()
+	return w.end()
 }
