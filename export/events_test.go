@@ -12,6 +12,16 @@ func ptr[T any](v T) *T { return &v }
 // nor date, a negated event, a US city, a country-level statement without
 // a PLOVER type, a region, a protest whose text needs quoting.
 func sampleEvents() []store.Event {
+	evs := sampleRecords()
+	// A merged event's ID is its own (store.Event.ID); here each event is
+	// its own representative.
+	for i := range evs {
+		evs[i].ID, evs[i].Representative = evs[i].Event.ID, evs[i].Event.ID
+	}
+	return evs
+}
+
+func sampleRecords() []store.Event {
 	syria := record.Meta{ID: "a1b2c3d4e5f6a7b8", Title: "Shelling in Daraa", Date: ptr("2024-03-05"), Source: "Wire", URL: "https://example.org/daraa"}
 	return []store.Event{
 		{

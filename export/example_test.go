@@ -19,6 +19,7 @@ func Example() {
 			Date:     &date,
 			Location: &record.Location{Name: "Daraa", Country: "SYR", Admin1: "Daraa Governorate", Lat: 32.6189, Lon: 36.1021, Precision: "city"},
 		},
+		ID:          "a1b2c3d4e5f6-0a1b2c3d",
 		NumMentions: 1, NumSources: 1, NumArticles: 1,
 	}
 	w, err := export.NewWriter(export.ACLED, os.Stdout, nil)

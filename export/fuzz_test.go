@@ -21,7 +21,7 @@ func fuzzEvent(id, text, code, cameo, date, country string, lat, lon, goldstein 
 	ev := store.Event{Event: record.Event{
 		ID: id, Evidence: record.Span{Text: text}, Verb: record.Span{Text: text[:len(text)/2]},
 		CAMEO: cameo, Root: cameo[:min(2, len(cameo))], Goldstein: goldstein, Negated: flags&1 != 0,
-	}, Article: record.Meta{ID: id, URL: text, Source: code}}
+	}, ID: id, Article: record.Meta{ID: id, URL: text, Source: code}}
 	if flags&2 != 0 {
 		ev.Source = &record.Actor{Code: code, Text: text}
 	}
