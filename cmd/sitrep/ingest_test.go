@@ -268,3 +268,24 @@ func storedArticles(path string) int {
 	}
 	return s.Articles
 }
+
+// TestBenchIngest runs the end-to-end bench on a few articles and checks
+// its JSON line; the README's figures come from the full 5,000.
+func TestBenchIngest(t *testing.T) {
+	stdout, stderr, code := sitrep(t, "", "bench", "--articles", "30", "--json")
+	if code != exitOK {
+		t.Fatalf("bench: exit %d\n%s", code, stderr)
+	}
+	var r map[string]any
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("%q: %v", stdout, err)
+	}
+	for _, k := range []string{"articles", "tokens", "seconds", "articles_per_sec", "tokens_per_sec", "peak_rss_mb"} {
+		if _, ok := r[k]; !ok {
+			t.Errorf("no %q in %s", k, stdout)
+		}
+	}
+	if r["articles"] != 30.0 {
+		t.Errorf("articles %v, want 30", r["articles"])
+	}
+}
