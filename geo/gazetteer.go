@@ -32,6 +32,7 @@ type Gazetteer struct {
 	// word prefix of a longer name that names nothing itself has no
 	// candidates. Match walks these entries as a trie over token sequences.
 	names    map[string]nameEntry
+	filter   keyFilter // says cheaply of most strings that they are no key of names
 	postings []*Place // the candidates of every name, each ordered by the prior
 	maxKey   int      // the longest name in bytes
 	nNames   int      // names with candidates

@@ -93,6 +93,9 @@ func (st *state) findSentence(si int) {
 	for i, t := range se.toks {
 		se.folded[i] = foldString(t.Form)
 		se.parsed = se.parsed || t.Deprel != ""
+		if !mayBeName(t.Form) {
+			continue // demonyms are capitalised
+		}
 		if c, ok := st.w.demonyms[se.folded[i]]; ok {
 			if st.demonyms == nil {
 				st.demonyms = map[string]float64{}
@@ -387,7 +390,7 @@ func (st *state) containers(se *sent) {
 // are left to borders.
 func (st *state) hyphenated(se *sent) {
 	for i, t := range se.toks {
-		if se.taken[i] || !strings.ContainsAny(t.Form, "-–—") {
+		if se.taken[i] || strings.IndexByte(se.folded[i], '-') < 0 { // folding made every dash "-"
 			continue
 		}
 		if i+1 < len(se.toks) && st.w.border[se.folded[i+1]] {
@@ -495,8 +498,8 @@ func startsUpper(s string) bool {
 // after trying them with "the" and without an Arabic article.
 func (st *state) unknowns(se *sent) {
 	for i := 0; i+1 < len(se.toks); i++ {
-		if st.w.cues[se.folded[i]] != cueLocation {
-			continue
+		if !mayBeName(se.toks[i+1].Form) && se.folded[i+1] != "the" || st.w.cues[se.folded[i]] != cueLocation {
+			continue // cheap test first: no capital after the word
 		}
 		j := i + 1
 		if se.folded[j] == "the" {
@@ -565,4 +568,10 @@ func isPossessive(form string) bool {
 		return true
 	}
 	return false
+}
+
+// mayBeName reports whether a token may be a capitalised word: it starts
+// with an ASCII capital or a non-ASCII byte.
+func mayBeName(form string) bool {
+	return form != "" && (form[0] >= 'A' && form[0] <= 'Z' || form[0] >= 0x80)
 }

@@ -9,8 +9,11 @@ func (st *state) borders(se *sent) {
 	n := len(se.toks)
 	isArea := func(k string) bool { return st.w.borderArea[k] }
 	for i := 0; i < n; i++ {
+		if se.taken[i] {
+			continue
+		}
 		bare, ok := st.w.border[se.folded[i]]
-		if !ok || se.taken[i] {
+		if !ok {
 			continue
 		}
 		end := i + 1

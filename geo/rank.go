@@ -486,8 +486,14 @@ func (st *state) context(g *group, p *Place, anchors []anchor, f *[nFeatures]flo
 		}
 		switch {
 		case p.Kind == KindCity && q.Kind == KindCity:
-			if v := wNear * a.conf * math.Exp(-approxKm(p.Lat, p.Lon, q.Lat, q.Lon)/near); v > bestNear {
-				bestNear, why[fNear] = v, q
+			// Beyond farKm·near the bonus is under 1e-4 of wNear: skip
+			// the far pairs, most of them, before the cosine and exp.
+			if dLat := math.Abs(p.Lat - q.Lat); wNear*a.conf > bestNear && dLat*degKm < farKm*near {
+				if d := approxKm(p.Lat, p.Lon, q.Lat, q.Lon); d < farKm*near {
+					if v := wNear * a.conf * math.Exp(-d/near); v > bestNear {
+						bestNear, why[fNear] = v, q
+					}
+				}
 			}
 			if p.Country == q.Country && p.Admin1 != "" && p.Admin1 == q.Admin1 && f[fSameRegion] == 0 {
 				f[fSameRegion], why[fSameRegion] = wSameRegion*a.conf, q
@@ -594,11 +600,15 @@ func (st *state) role(m *mention) Role {
 	return RoleOther
 }
 
+const (
+	degKm = math.Pi * earthRadius / 180 // km per degree of latitude
+	farKm = 10                          // in units of NearKm: too far to be near
+)
+
 // approxKm is the equirectangular approximation of the distance in km
 // between two points: within 1% of Haversine up to a few hundred km, and
 // cheap enough to compare every candidate with every place of a story.
 func approxKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const degKm = math.Pi * earthRadius / 180
 	dlon := math.Abs(lon2 - lon1)
 	if dlon > 180 {
 		dlon = 360 - dlon
