@@ -33,9 +33,9 @@ type Gazetteer struct {
 	// candidates. Match walks these entries as a trie over token sequences.
 	names    map[string]nameEntry
 	filter   keyFilter // says cheaply of most strings that they are no key of names
-	postings []*Place // the candidates of every name, each ordered by the prior
-	maxKey   int      // the longest name in bytes
-	nNames   int      // names with candidates
+	postings []*Place  // the candidates of every name, each ordered by the prior
+	maxKey   int       // the longest name in bytes
+	nNames   int       // names with candidates
 
 	nAdmin1, nAreas, nCities int
 
