@@ -1,9 +1,12 @@
 package actor
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
+	"sync"
 
 	"sitrep/internal/linefile"
 )
@@ -60,6 +63,27 @@ func (k Kind) String() string {
 	}
 	return strings.Join(parts, "|")
 }
+
+// IsISOCountry reports whether code is an ISO 3166-1 alpha-3 country code:
+// one of the codes of the embedded countries.txt, which is generated
+// from the ISO lists. Historic states (SUN, KSV), regions, organization
+// types and roles are not, and neither is a code a user's dictionary
+// declares as a country. Safe for concurrent use.
+func IsISOCountry(code string) bool { return isoCountries()[code] }
+
+// isoCountries reads the codes of the embedded countries.txt once. Its
+// errors are ignored: TestDefault loads the file without one.
+var isoCountries = sync.OnceValue(func() map[string]bool {
+	data, _ := fs.ReadFile(dataFS, "data/countries.txt")
+	entries, _ := ReadEntries(bytes.NewReader(data), "countries.txt")
+	codes := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		if len(e.Codings) == 1 {
+			codes[e.Codings[0].Code] = true
+		}
+	}
+	return codes
+})
 
 // leading are the kinds a code may start with: everything but an
 // organization, which only follows its type or region (IGOUNO, not UNO).
@@ -146,10 +170,15 @@ func isSegment(s string) bool {
 // as shorter names ("Indian"), and resolves to no actor.
 const NullCode = "---"
 
+// FocusCode is the code of an entry that names the story's own country by
+// a description ("the war-torn country"): it resolves to the focus country
+// Resolve is given, and to no actor without one.
+const FocusCode = "***"
+
 // checkSyntax reports whether code is a well-formed actor code: NullCode or
 // one or more segments.
 func checkSyntax(code string) error {
-	if code == NullCode {
+	if code == NullCode || code == FocusCode {
 		return nil
 	}
 	if code == "" || len(code)%3 != 0 {
@@ -192,7 +221,7 @@ func (v *vocab) check(code string) error {
 	if err := checkSyntax(code); err != nil {
 		return err
 	}
-	if code == NullCode {
+	if code == NullCode || code == FocusCode {
 		return nil
 	}
 	segs := segments(code)

@@ -65,3 +65,28 @@ func TestVocabCheck(t *testing.T) {
 		t.Errorf("Kind.String = %q", got)
 	}
 }
+
+func TestIsISOCountry(t *testing.T) {
+	for _, tc := range []struct {
+		code string
+		want bool
+	}{
+		{"SYR", true},
+		{"USA", true},
+		{"JOR", true},
+		{"PSE", true},
+		{"KSV", false},    // Kosovo: a state without an ISO code
+		{"SUN", false},    // the Soviet Union
+		{"AFR", false},    // a region
+		{"IGO", false},    // an organization type
+		{"GOV", false},    // a role
+		{"---", false},    // the null code
+		{"syr", false},    // codes are upper case
+		{"SYRGOV", false}, // a whole actor code
+		{"", false},
+	} {
+		if got := IsISOCountry(tc.code); got != tc.want {
+			t.Errorf("IsISOCountry(%q) = %v, want %v", tc.code, got, tc.want)
+		}
+	}
+}

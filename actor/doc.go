@@ -34,7 +34,10 @@
 // ";". On a given day the first code whose period covers it applies,
 // else the code without a period (at most one), else none. "---"
 // (NullCode) names something that is not an actor: it is matched, so
-// that "Indian Ocean" is not read as "Indian", and codes nothing.
+// that "Indian Ocean" is not read as "Indian", and codes nothing. "***"
+// (FocusCode) names the story's own country by a description ("the
+// war-torn country"): it codes as the focus country given to Resolve, and
+// as nothing without one.
 //
 // Agents are role nouns. Their code has a tilde and no period: "~REB"
 // adds REB after the country it meets, "NGO~" puts NGO before it, and "~"

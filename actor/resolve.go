@@ -167,6 +167,9 @@ func (d *Dictionary) Resolve(toks []nlp.Token, date time.Time, focus string) (Ac
 			}
 			continue
 		}
+		if code, ok = d.unfocus(code, focus); !ok {
+			continue
+		}
 		if d.isCountryCode(code) {
 			countries = append(countries, coded{m, code})
 		} else {
@@ -218,6 +221,9 @@ func (d *Dictionary) Resolve(toks []nlp.Token, date time.Time, focus string) (Ac
 			if !ok || code == NullCode {
 				continue
 			}
+			if code, ok = d.unfocus(code, focus); !ok {
+				continue
+			}
 			if b := d.stripRoles(code); b != "" {
 				base = b
 				a.Evidence = append(a.Evidence, Evidence{Rule: RulePossessor, Match: m, Code: code})
@@ -261,6 +267,18 @@ func (d *Dictionary) Resolve(toks []nlp.Token, date time.Time, focus string) (Ac
 		}
 	}
 	return d.finish(a, code, toks), true
+}
+
+// unfocus returns code, or for FocusCode the story's focus country; false
+// when code is FocusCode and the story has no focus that can lead a code.
+func (d *Dictionary) unfocus(code, focus string) (string, bool) {
+	if code != FocusCode {
+		return code, true
+	}
+	if focus == "" || d.vocab.kinds[focus]&leading == 0 {
+		return "", false
+	}
+	return focus, true
 }
 
 // finish fills in the code's parts and the span of the evidence.

@@ -44,6 +44,8 @@ func TestResolve(t *testing.T) {
 		{"focus", "regime forces", story, "SYR", "SYRMIL", "SYR", []string{"MIL"}, false, "regime forces", []string{RuleFocus, RuleAgent}},
 		{"focus with the", "the regime", story, "SYR", "SYRGOV", "SYR", []string{"GOV"}, false, "the regime", []string{RuleFocus, RuleAgent}},
 		{"no country no focus", "rebels", story, "", "REB", "", []string{"REB"}, true, "rebels", []string{RuleAgent}},
+		{"the story's country", "the war-torn country", story, "SYR", "SYR", "SYR", nil, false, "the war-torn country", []string{RuleCountry}},
+		{"the story's country's army", "the war-torn country's army", story, "SYR", "SYRMIL", "SYR", []string{"MIL"}, false, "the war-torn country's army", []string{RulePossessor, RuleAgent}},
 		{"country wins over focus", "Russian troops", story, "SYR", "RUSMIL", "RUS", []string{"MIL"}, false, "Russian troops", []string{RuleCountry, RuleAgent}},
 		{"possessive minister", "Jordan's foreign minister", story, "", "JORGOV", "JOR", []string{"GOV"}, false, "Jordan's foreign minister", []string{RulePossessor, RuleAgent}},
 		{"person wins over country", "Syrian President Bashar al-Assad", story, "", "SYRGOV", "SYR", []string{"GOV"}, false, "Bashar al-Assad", []string{RuleNamed}},

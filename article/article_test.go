@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -60,5 +61,29 @@ not json
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestJSONLReaderInputError checks that an input that fails is reported
+// once, at the line it stopped on, and then ends, so that a caller that
+// goes on after errors does not loop.
+func TestJSONLReaderInputError(t *testing.T) {
+	broken := io.MultiReader(strings.NewReader(`{"text":"One."}`+"\n"), iotest.ErrReader(errors.New("disk on fire")))
+	r := NewJSONLReader(broken, "in.jsonl")
+	var got []string
+	for i := 0; i < 5; i++ {
+		a, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			got = append(got, err.Error())
+			continue
+		}
+		got = append(got, a.Origin)
+	}
+	want := "in.jsonl:1 | in.jsonl:2: disk on fire"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " | "), want)
 	}
 }

@@ -51,6 +51,7 @@ type JSONLReader struct {
 
 	sc   *bufio.Scanner
 	line int
+	done bool // the input failed; Read reports io.EOF from now on
 }
 
 // NewJSONLReader returns a reader of r; name identifies it in errors.
@@ -61,8 +62,13 @@ func NewJSONLReader(r io.Reader, name string) *JSONLReader {
 }
 
 // Read returns the next article, io.EOF at the end, or an error for a bad
-// line (a *LineError), after which Read may be called again.
+// line (a *LineError), after which Read may be called again. An input that
+// cannot be read further (an I/O error, a line over 64 MiB) is reported
+// once, as a LineError at the line it stopped on, and then ends.
 func (j *JSONLReader) Read() (*Article, error) {
+	if j.done {
+		return nil, io.EOF
+	}
 	for j.sc.Scan() {
 		j.line++
 		line := strings.TrimSpace(j.sc.Text())
@@ -83,6 +89,7 @@ func (j *JSONLReader) Read() (*Article, error) {
 		return a, nil
 	}
 	if err := j.sc.Err(); err != nil {
+		j.done = true
 		return nil, &LineError{Name: j.Name, Line: j.line + 1, Err: err}
 	}
 	return nil, io.EOF

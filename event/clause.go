@@ -229,6 +229,9 @@ func (s *sentence) mentionOf(k int) (mention, bool) {
 // fits reports whether pronoun w can stand for m: "they" a plural, "it" a
 // country or organization, "he" and "she" a person.
 func (m mention) fits(w string) bool {
+	if len(m.actors) == 0 {
+		return false
+	}
 	switch w {
 	case "they":
 		return m.plural
@@ -562,15 +565,41 @@ func (s *sentence) sharedObjects(v int) []int {
 }
 
 // lastSubject returns the sentence's last subject that names an actor, or
-// nil.
+// nil. When the sentence's subjects name different countries or actors
+// that are not one coordinated phrase, it is an empty mention that fits no
+// pronoun: a pronoun in the next sentence could stand for either, and an
+// empty slot beats a guess.
 func (s *sentence) lastSubject() *mention {
 	t := s.t
+	var last *mention
+	var lastTok int
 	for k := len(t.toks) - 1; k >= 0; k-- {
-		if relBase(t.rel[k]) == "nsubj" && t.toks[k].UPOS != "PRON" {
-			if m, ok := s.mentionOf(k); ok {
-				return &m
-			}
+		if relBase(t.rel[k]) != "nsubj" || t.toks[k].UPOS == "PRON" {
+			continue
+		}
+		m, ok := s.mentionOf(k)
+		if !ok {
+			continue
+		}
+		if last == nil {
+			last, lastTok = &m, k
+			continue
+		}
+		if slices.Contains(t.conjuncts(k), lastTok) || slices.Contains(t.conjuncts(lastTok), k) {
+			continue
+		}
+		if party(m.actors[0]) != party(last.actors[0]) {
+			return &mention{} // ambiguous: fits nothing
 		}
 	}
-	return nil
+	return last
+}
+
+// party is what an actor stands for when deciding whether two mentions
+// could be the same: its country, else its code.
+func party(a *Actor) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	return a.Code
 }

@@ -12,8 +12,25 @@ import (
 	"sitrep/actor"
 )
 
-//go:embed data/verbs-news.txt data/verbs.txt
-var verbFS embed.FS
+// dataFS holds the embedded dictionaries; every default is read from it.
+//
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// DefaultFS returns the embedded data files, the layout LoadCoder reads:
+// cameo.txt, verbs-news.txt, verbs.txt, nouns.txt, discards.txt and
+// pico.txt.
+func DefaultFS() fs.FS {
+	sub, _ := fs.Sub(dataFS, "data")
+	return sub
+}
+
+// embedded returns the embedded data file name ("pico.txt"). The files are
+// compiled in, so reading them cannot fail.
+func embedded(name string) []byte {
+	data, _ := dataFS.ReadFile("data/" + name)
+	return data
+}
 
 // DefaultVerbs returns sitrep's verb dictionary: data/verbs-news.txt, the
 // verbs of conflict news added by hand, then data/verbs.txt, converted from
@@ -25,7 +42,7 @@ var defaultVerbs = sync.OnceValues(func() (*VerbDictionary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return LoadVerbs(verbFS, []string{"data/verbs-news.txt", "data/verbs.txt"}, VerbOptions{ValidCode: o.Valid})
+	return LoadVerbs(dataFS, []string{"data/verbs-news.txt", "data/verbs.txt"}, VerbOptions{ValidCode: o.Valid})
 })
 
 // LoadVerbs reads the verb dictionaries named in fsys and merges them, the

@@ -3,7 +3,6 @@ package event
 import (
 	"bufio"
 	"bytes"
-	_ "embed"
 	"io"
 	"strings"
 	"sync"
@@ -39,14 +38,11 @@ func (ds discardSet) add(d discard) {
 	ds[k] = append(ds[k], d)
 }
 
-//go:embed data/discards.txt
-var discardData []byte
-
 // DefaultDiscards returns the embedded list (event/data/discards.txt).
 func DefaultDiscards() (*Discards, error) { return defaultDiscards() }
 
 var defaultDiscards = sync.OnceValues(func() (*Discards, error) {
-	return ReadDiscards(bytes.NewReader(discardData), "discards.txt")
+	return ReadDiscards(bytes.NewReader(embedded("discards.txt")), "discards.txt")
 })
 
 // ReadDiscards reads a discard list; every bad line is reported.

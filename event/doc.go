@@ -78,7 +78,11 @@
 // regenerate with go generate ./event, TestGeneratedVerbs checks for
 // drift), nouns.txt (event nouns, hand-written), discards.txt (PETRARCH2's
 // Phoenix discards) and pico.txt (the PETRARCH Internal Coding Ontology).
-// Every loader reports every bad line as "file:line: problem".
+// Every loader reports every bad line as "file:line: problem". [NewCoder]
+// uses the embedded files, read once and shared; [LoadCoder] reads the same
+// layout from any fs.FS ([DefaultFS] gives the embedded files, so a caller
+// can lay a folder of its own over them) and reports every bad line of
+// every file.
 //
 // The petrarch subpackage runs PETRARCH validation suites against a Coder
 // configured as PETRARCH is.

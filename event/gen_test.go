@@ -45,6 +45,7 @@ func TestGeneratedOntology(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("gen: %v\n%s", err, stderr.Bytes())
 	}
+	cameoTxt := embedded("cameo.txt")
 	if got := stdout.Bytes(); !bytes.Equal(got, cameoTxt) {
 		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(cameoTxt), "\n")
 		for i := 0; i < max(len(gl), len(wl)); i++ {

@@ -2,7 +2,6 @@ package event
 
 import (
 	"bytes"
-	_ "embed"
 	"fmt"
 	"io"
 	"strings"
@@ -25,9 +24,6 @@ type nounEntry struct {
 	pos    string
 }
 
-//go:embed data/nouns.txt
-var nounData []byte
-
 // DefaultNouns returns the embedded event nouns (event/data/nouns.txt).
 func DefaultNouns() (*NounDictionary, error) { return defaultNouns() }
 
@@ -36,7 +32,7 @@ var defaultNouns = sync.OnceValues(func() (*NounDictionary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ReadNouns(bytes.NewReader(nounData), "nouns.txt", o.Valid)
+	return ReadNouns(bytes.NewReader(embedded("nouns.txt")), "nouns.txt", o.Valid)
 })
 
 // ReadNouns reads an event-noun dictionary; valid checks codes (nil: any).

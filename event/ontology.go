@@ -2,7 +2,6 @@ package event
 
 import (
 	"bytes"
-	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -159,14 +158,11 @@ func (o *Ontology) Codes() []Code { return slices.Clone(o.codes) }
 // Len returns the number of codes.
 func (o *Ontology) Len() int { return len(o.codes) }
 
-//go:embed data/cameo.txt
-var cameoTxt []byte
-
 // defaultName names the embedded ontology in errors.
 const defaultName = "event/data/cameo.txt"
 
 var defaultOntology = sync.OnceValues(func() (*Ontology, error) {
-	return LoadOntology(bytes.NewReader(cameoTxt), defaultName)
+	return LoadOntology(bytes.NewReader(embedded("cameo.txt")), defaultName)
 })
 
 // DefaultOntology returns the ontology embedded from event/data/cameo.txt,

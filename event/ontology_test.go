@@ -310,7 +310,7 @@ func TestLoadOntologyLongLine(t *testing.T) {
 // FuzzLoadOntology checks that LoadOntology never panics, that every error
 // names the file and a line of it, and that what it accepts is consistent.
 func FuzzLoadOntology(f *testing.F) {
-	f.Add(string(cameoTxt))
+	f.Add(string(embedded("cameo.txt")))
 	f.Add(base)
 	f.Add(base + "193 4 -10 ASSAULT firearms military x\n1931 4 -10 - - - y\n")
 	f.Add(base + "193 4 NaN FIGHT - - x\n\xff\xfe 4\n")

@@ -3,7 +3,6 @@ package event
 import (
 	"bufio"
 	"bytes"
-	_ "embed"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,15 +12,12 @@ import (
 	"sitrep/internal/linefile"
 )
 
-//go:embed data/pico.txt
-var picoData []byte
-
 // DefaultPICO returns the embedded PICO table (event/data/pico.txt), read
 // once.
 func DefaultPICO() (*PICO, error) { return defaultPICO() }
 
 var defaultPICO = sync.OnceValues(func() (*PICO, error) {
-	return ReadPICO(bytes.NewReader(picoData), "pico.txt")
+	return ReadPICO(bytes.NewReader(embedded("pico.txt")), "pico.txt")
 })
 
 // A PICO table is PETRARCH's internal coding ontology: every CAMEO code

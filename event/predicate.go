@@ -281,7 +281,7 @@ func (s *sentence) actorsWithin(i int) []int {
 // locatives are prepositions whose object is where something happens.
 var locatives = map[string]bool{
 	"in": true, "near": true, "outside": true, "inside": true, "across": true, "around": true,
-	"throughout": true, "within": true, "along": true, "during": true,
+	"throughout": true, "within": true, "along": true, "during": true, "toward": true, "towards": true,
 }
 
 // locative reports whether phrase c says where (or when) the act

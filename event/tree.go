@@ -49,6 +49,7 @@ func newTree(toks []nlp.Token) *tree {
 		}
 	}
 	t.repairNames()
+	t.repairAs()
 	// In UD v1 "nmod" covered obliques of verbs; v2 calls them "obl".
 	for i, tok := range toks {
 		if h := tok.Head; h >= 0 && h < n && strings.HasPrefix(t.rel[i], "nmod") && t.isVerbal(h) {
@@ -192,18 +193,78 @@ func (t *tree) repairNames() {
 					t.toks[k].UPOS != "PROPN" && t.toks[k].UPOS != "NOUN" {
 					continue
 				}
-				t.rel[k] = "compound"
-				if !t.owned {
-					// The tokens are the caller's: change a copy.
-					t.toks, t.owned = slices.Clone(t.toks), true
-				}
-				t.toks[k].Head = last
-				t.children[h] = slices.DeleteFunc(t.children[h], func(c int) bool { return c == k })
-				t.children[last] = append(t.children[last], k)
-				slices.Sort(t.children[last])
+				t.attach(k, last, "compound")
 			}
 		}
 	}
+}
+
+// attach makes k a dependent of h with relation rel.
+func (t *tree) attach(k, h int, rel string) {
+	if !t.owned {
+		// The tokens are the caller's: change a copy.
+		t.toks, t.owned = slices.Clone(t.toks), true
+	}
+	if old := t.head(k); old >= 0 {
+		t.children[old] = slices.DeleteFunc(t.children[old], func(c int) bool { return c == k })
+	}
+	t.toks[k].Head = h
+	t.rel[k] = rel
+	t.children[h] = append(t.children[h], k)
+	slices.Sort(t.children[h])
+}
+
+// repairAs undoes a parser error common on news: a clause "as X does Y"
+// read as a prepositional phrase "as X" and a verb of its own ("a victory
+// for Syria as the war-torn country renews efforts", "troops pound Daraa
+// as Jordan sends aid"). When a nominal introduced by "as" is followed
+// right away by a finite verb with no subject, the nominal becomes that
+// verb's subject, "as" its marker, and the verb an adverbial clause of the
+// nearest clause above the nominal.
+func (t *tree) repairAs() {
+	// Right to left, so that the nominal nearest the verb is taken, not a
+	// phrase further left that holds it as a modifier.
+	for n := len(t.toks) - 1; n >= 0; n-- {
+		c := t.child(n, "case")
+		if c < 0 || c > n || t.lower[c] != "as" || !isNominal(t.toks[n].UPOS) {
+			continue
+		}
+		switch relBase(t.rel[n]) {
+		case "obl", "nmod":
+		default:
+			continue
+		}
+		_, hi := t.span(n)
+		v := hi + 1
+		if v >= len(t.toks) || t.toks[v].UPOS != "VERB" || t.child(v, "nsubj", "nsubj:pass", "csubj") >= 0 {
+			continue
+		}
+		switch t.toks[v].XPOS {
+		case "VBZ", "VBD", "VBP":
+		default:
+			continue
+		}
+		up := t.head(n)
+		for up >= 0 && !t.isVerbal(up) {
+			up = t.head(up)
+		}
+		if up < 0 || up == v || t.dominates(v, up) {
+			continue
+		}
+		t.attach(v, up, "advcl")
+		t.attach(n, v, "nsubj")
+		t.attach(c, v, "mark")
+	}
+}
+
+// dominates reports whether a is an ancestor of b.
+func (t *tree) dominates(a, b int) bool {
+	for k, steps := t.head(b), 0; k >= 0 && steps <= len(t.toks); k, steps = t.head(k), steps+1 {
+		if k == a {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyModifiersBetween reports whether tokens lo..hi-1 are all modifiers

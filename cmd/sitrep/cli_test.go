@@ -70,7 +70,7 @@ var cliCases = []cliCase{
 	{name: "parse_bad_format", args: []string{"parse", "--format", "xml", "testdata/news.txt"}, code: exitUsage},
 	{name: "parse_bad_input", args: []string{"parse", "--input", "html", "testdata/news.txt"}, code: exitUsage},
 	{name: "eval_nothing", args: []string{"eval"}, code: exitUsage},
-	{name: "eval_unknown", args: []string{"eval", "petrarch"}, code: exitUsage},
+	{name: "eval_unknown", args: []string{"eval", "frobnicate"}, code: exitUsage},
 	{name: "eval_ud_no_file", args: []string{"eval", "ud"}, code: exitUsage},
 	{name: "bench_unknown_stage", args: []string{"bench", "ingest"}, code: exitUsage},
 	{name: "train_bad_folds", args: []string{"train", "--folds", "many"}, code: exitUsage},
@@ -94,6 +94,59 @@ var cliCases = []cliCase{
 	{name: "eval_ud_json", args: []string{"eval", "ud", "--json", "testdata/tiny.conllu"}},
 	{name: "eval_ud_missing", args: []string{"eval", "ud", "testdata/missing.conllu"}, code: exitFailure},
 	{name: "eval_ud_bad", args: []string{"eval", "ud", "testdata/bad.conllu"}, code: exitFailure},
+
+	// Dictionaries: lookups in the embedded ones.
+	{name: "dict_lookup_russia", args: []string{"dict", "lookup", "Russian Federation"}},
+	{name: "dict_lookup_kremlin", args: []string{"dict", "lookup", "the Kremlin"}},
+	{name: "dict_lookup_assad", args: []string{"dict", "lookup", "Bashar al-Assad", "--date", "2018-07-05"}},
+	{name: "dict_lookup_lavrov", args: []string{"dict", "lookup", "--date", "2018-07-05", "Lavrov"}},
+	{name: "dict_lookup_daraa", args: []string{"dict", "lookup", "Daraa"}},
+	{name: "dict_lookup_golan", args: []string{"dict", "lookup", "Golan", "Heights"}},
+	{name: "dict_lookup_jordan", args: []string{"dict", "lookup", "Jordan"}},
+	{name: "dict_lookup_syria_army", args: []string{"dict", "lookup", "--date=2018-07-05", "Syria's army"}},
+	{name: "dict_lookup_haq", args: []string{"dict", "lookup", "--date", "2018-07-05", "United Nations deputy spokesman Farhan Haq"}},
+	{name: "dict_lookup_focus", args: []string{"dict", "lookup", "--date", "2018-07-05", "--focus", "syr", "regime forces"}},
+	{name: "dict_lookup_rebels", args: []string{"dict", "lookup", "--date", "2018-07-05", "rebels"}},
+	{name: "dict_lookup_lower_case", args: []string{"dict", "lookup", "daraa"}},
+	{name: "dict_lookup_json", args: []string{"dict", "lookup", "--json", "--date", "2018-07-05", "Syria's army in Daraa"}},
+	{name: "dict_lookup_no_text", args: []string{"dict", "lookup"}, code: exitUsage},
+	{name: "dict_lookup_bad_date", args: []string{"dict", "lookup", "--date", "5 July 2018", "Lavrov"}, code: exitUsage},
+	{name: "dict_lookup_bad_focus", args: []string{"dict", "lookup", "--focus", "Syria", "regime forces"}, code: exitUsage},
+
+	// Dictionaries: checks.
+	{name: "dict_check_embedded", args: []string{"dict", "check"}},
+	{name: "dict_check_ok", args: []string{"dict", "check", "testdata/dict/ok"}},
+	{name: "dict_check_bad", args: []string{"dict", "check", "testdata/dict/bad"}, code: exitFailure},
+	// A folder laid out for --dict is checked as --dict loads it.
+	{name: "dict_check_additions", args: []string{"dict", "check", "testdata/code/dict"}},
+	{name: "dict_check_additions_broken", args: []string{"dict", "check", "testdata/code/dict-broken"}, code: exitFailure},
+	{name: "dict_check_defaults", args: []string{"dict", "check", "--defaults", "testdata/dict/user"}, code: exitFailure},
+	{name: "dict_check_incomplete", args: []string{"dict", "check", "testdata/dict/user"}, code: exitFailure},
+	{name: "dict_check_missing", args: []string{"dict", "check", "testdata/missing"}, code: exitFailure},
+	{name: "dict_check_file", args: []string{"dict", "check", "testdata/news.txt"}, code: exitFailure},
+	{name: "dict_check_no_dictionary", args: []string{"dict", "check", "testdata/golden"}, code: exitFailure},
+	{name: "dict_check_two_dirs", args: []string{"dict", "check", "testdata/dict/ok", "testdata/dict/bad"}, code: exitUsage},
+	{name: "dict_check_defaults_no_dir", args: []string{"dict", "check", "--defaults"}, code: exitUsage},
+
+	// Dictionaries: PETRARCH imports.
+	{name: "dict_import_actors", args: []string{"dict", "import-petrarch", "testdata/petrarch/actors.txt"}, code: exitFailure},
+	{name: "dict_import_agents", args: []string{"dict", "import-petrarch", "testdata/petrarch/agents.txt"}},
+	{name: "dict_import_verbs", args: []string{"dict", "import-petrarch", "testdata/petrarch/verbs.txt"}, code: exitFailure},
+	{name: "dict_import_stdin", args: []string{"dict", "import-petrarch", "-"}, stdin: "SYRIA_ [SYR]\n+SYRIAN_\nREBEL [~REB]\n"},
+	{name: "dict_import_missing", args: []string{"dict", "import-petrarch", "testdata/missing.txt"}, code: exitFailure},
+	{name: "dict_import_directory", args: []string{"dict", "import-petrarch", "testdata/petrarch"}, code: exitFailure},
+	{name: "dict_import_binary", args: []string{"dict", "import-petrarch", "testdata/binary.dat"}, code: exitFailure},
+	{name: "dict_import_out_directory", args: []string{"dict", "import-petrarch", "--out", "testdata", "testdata/petrarch/agents.txt"}, code: exitFailure},
+	{name: "dict_import_no_file", args: []string{"dict", "import-petrarch"}, code: exitUsage},
+
+	// Dictionaries: usage and help.
+	{name: "dict_nothing", args: []string{"dict"}, code: exitUsage},
+	{name: "dict_unknown", args: []string{"dict", "grep"}, code: exitUsage},
+	{name: "dict_dash_dash_help", args: []string{"dict", "--help"}},
+	{name: "help_dict", args: []string{"help", "dict"}},
+	{name: "help_dict_lookup", args: []string{"help", "dict", "lookup"}},
+	{name: "help_dict_check", args: []string{"help", "dict", "check"}},
+	{name: "help_dict_import", args: []string{"help", "dict", "import-petrarch"}},
 }
 
 // masks replace what changes from run to run (speeds, times) in outputs.
@@ -103,6 +156,12 @@ var masks = []struct {
 }{
 	{regexp.MustCompile(`(?m)^(words/s +)\d+$`), "${1}N"},
 	{regexp.MustCompile(`"(seconds|words_per_sec)":[0-9.e+-]+`), `"$1":N`},
+	{regexp.MustCompile(`(?m)^(date +)\d{4}-\d\d-\d\d \(today\)$`), "${1}YYYY-MM-DD (today)"},
+	// The sizes of the embedded dictionaries change with every edit of their data.
+	{regexp.MustCompile(`(?m)^(embedded dictionaries: ok: actor dictionary )\d+ files, \d+ entries, \d+ names; (ontology \S+) \d+ event codes; (verbs \d+ files), \d+ blocks, \d+ verbs, \d+ patterns$`),
+		"${1}N files, N entries, N names; ${2} N event codes; ${3}, N blocks, N verbs, N patterns"},
+	{regexp.MustCompile(`(ok as additions to the embedded dictionaries: actors )\d+ entries, \d+ names; verbs \d+ blocks`),
+		"${1}N entries, N names; verbs N blocks"},
 }
 
 func mask(s string) string {
@@ -114,28 +173,34 @@ func mask(s string) string {
 
 func TestCLI(t *testing.T) {
 	for _, tc := range cliCases {
-		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, code := sitrep(t, tc.stdin, tc.args...)
-			got := fmt.Sprintf("$ sitrep %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s",
-				strings.Join(tc.args, " "), code, mask(stdout), mask(stderr))
-			golden(t, filepath.Join("testdata", "golden", tc.name+".golden"), got)
-			if code != tc.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, stderr)
-			}
-			if tc.code != exitOK && !strings.HasPrefix(stderr, "sitrep: ") && !strings.HasPrefix(stderr, "Usage: sitrep") {
-				t.Errorf("stderr starts with neither an error nor the usage:\n%s", stderr)
-			}
-			if tc.valid {
-				validate := validCoNLLU
-				if slices.Contains(tc.args, "json") || slices.Contains(tc.args, "--format=json") {
-					validate = validJSON
-				}
-				if err := validate(stdout); err != nil {
-					t.Errorf("invalid output: %v\n%s", err, stdout)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { runCLICase(t, tc) })
 	}
+}
+
+// runCLICase runs tc and checks its output against its golden file and
+// its exit status; it returns what the run printed on stdout.
+func runCLICase(t *testing.T, tc cliCase) string {
+	t.Helper()
+	stdout, stderr, code := sitrep(t, tc.stdin, tc.args...)
+	got := fmt.Sprintf("$ sitrep %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s",
+		strings.Join(tc.args, " "), code, mask(stdout), mask(stderr))
+	golden(t, filepath.Join("testdata", "golden", tc.name+".golden"), got)
+	if code != tc.code {
+		t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, stderr)
+	}
+	if tc.code != exitOK && !strings.HasPrefix(stderr, "sitrep: ") && !strings.HasPrefix(stderr, "Usage: sitrep") {
+		t.Errorf("stderr starts with neither an error nor the usage:\n%s", stderr)
+	}
+	if tc.valid {
+		validate := validCoNLLU
+		if slices.Contains(tc.args, "json") || slices.Contains(tc.args, "--format=json") {
+			validate = validJSON
+		}
+		if err := validate(stdout); err != nil {
+			t.Errorf("invalid output: %v\n%s", err, stdout)
+		}
+	}
+	return stdout
 }
 
 // golden compares got with the golden file, or rewrites the file under

@@ -20,8 +20,11 @@ import (
 // sniffLen is how much of an input is checked for binary data.
 const sniffLen = 8 << 10
 
-// errBinary is the error for an input that is not text.
-var errBinary = errors.New("binary data, not text")
+// errBinary and errUTF16 are the errors for an input that is not UTF-8 text.
+var (
+	errBinary = errors.New("binary data, not text")
+	errUTF16  = errors.New("UTF-16 text; convert it to UTF-8")
+)
 
 // A textFile reads a text input as valid UTF-8: every byte that is not part
 // of a valid UTF-8 sequence reads as U+FFFD, and Invalid counts them. A
@@ -71,17 +74,36 @@ func openText(path string, stdin io.Reader) (*textFile, error) {
 		t.Close()
 		return nil, pathError(t.Name, err)
 	}
-	switch {
-	case bytes.HasPrefix(sample, []byte{0xFF, 0xFE}) || bytes.HasPrefix(sample, []byte{0xFE, 0xFF}):
+	if err := sniff(t.Name, sample); err != nil {
 		t.Close()
-		return nil, fmt.Errorf("%s: UTF-16 text; convert it to UTF-8", t.Name)
-	case isBinary(sample):
-		t.Close()
-		return nil, fmt.Errorf("%s: %w", t.Name, errBinary)
-	case bytes.HasPrefix(sample, []byte("\uFEFF")):
+		return nil, err
+	}
+	if bytes.HasPrefix(sample, []byte("\uFEFF")) {
 		t.br.Discard(len("\uFEFF"))
 	}
 	return t, nil
+}
+
+// sniff refuses the input named name whose first bytes are sample when it
+// is UTF-16 or binary data.
+func sniff(name string, sample []byte) error {
+	if err := notText(sample); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// notText returns errUTF16 or errBinary when data, of which the first
+// sniffLen bytes are looked at, is not UTF-8 text, else nil.
+func notText(data []byte) error {
+	sample := data[:min(len(data), sniffLen)]
+	switch {
+	case bytes.HasPrefix(sample, []byte{0xFF, 0xFE}) || bytes.HasPrefix(sample, []byte{0xFE, 0xFF}):
+		return errUTF16
+	case isBinary(sample):
+		return errBinary
+	}
+	return nil
 }
 
 // pathError returns err with the path in front, without the operation
@@ -142,6 +164,17 @@ func (t *textFile) Read(p []byte) (int, error) {
 	default:
 		return 0, pathError(t.Name, t.err)
 	}
+}
+
+// ReadRaw reads the rest of the input as it is, without replacing invalid
+// UTF-8, for readers that decode other encodings themselves; Invalid stays
+// 0. It must not be mixed with Read.
+func (t *textFile) ReadRaw() ([]byte, error) {
+	data, err := io.ReadAll(t.br)
+	if err != nil {
+		return nil, pathError(t.Name, err)
+	}
+	return data, nil
 }
 
 // Close closes the file; it does not close stdin.

@@ -33,12 +33,17 @@ const usage = `Usage: sitrep COMMAND [ARGS]
 sitrep turns conflict news into event data.
 
 Commands:
-  parse      split, tag, lemmatize and parse text or CoNLL-U
-  eval ud    score the tagger and parser on a UD treebank
-  train      train the tagger, lemmatizer and parser on UD English EWT
-  bench nlp  measure the speed of the NLP pipeline
-  version    print the version of sitrep
-  help       print help on a command
+  parse                 split, tag, lemmatize and parse text or CoNLL-U
+  code                  code the events of news articles: who did what to whom
+  eval ud               score the tagger and parser on a UD treebank
+  eval petrarch         score the event coder on a PETRARCH validation suite
+  train                 train the tagger, lemmatizer and parser on UD English EWT
+  bench nlp             measure the speed of the NLP pipeline
+  dict lookup           show the actors and places a text names, with their codes
+  dict check            validate dictionary files, reporting every bad line
+  dict import-petrarch  convert a PETRARCH dictionary to sitrep's format
+  version               print the version of sitrep
+  help                  print help on a command
 
 Run 'sitrep help COMMAND' for a command's flags.
 `
@@ -89,17 +94,21 @@ func lookup(args []string) (command, string, []string, error) {
 	switch name {
 	case "parse":
 		return &parseCommand{}, name, rest, nil
+	case "code":
+		return &codeCommand{}, name, rest, nil
 	case "train":
 		return &trainCommand{}, name, rest, nil
 	case "eval":
 		if len(rest) == 0 || strings.HasPrefix(rest[0], "-") {
-			return nil, name, rest, usagef("eval: missing what to evaluate: want 'eval ud'")
+			return nil, name, rest, usagef("eval: missing what to evaluate: want 'eval ud' or 'eval petrarch'")
 		}
 		switch rest[0] {
 		case "ud":
 			return &evalUDCommand{}, "eval ud", rest[1:], nil
+		case "petrarch":
+			return &evalPetrarchCommand{}, "eval petrarch", rest[1:], nil
 		}
-		return nil, name, rest, usagef("eval: unknown evaluation %q: want 'eval ud'", rest[0])
+		return nil, name, rest, usagef("eval: unknown evaluation %q: want 'eval ud' or 'eval petrarch'", rest[0])
 	case "bench":
 		// The stage is optional; the only one so far, nlp, is the default.
 		if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
@@ -110,6 +119,8 @@ func lookup(args []string) (command, string, []string, error) {
 			return nil, name, rest, usagef("bench: unknown stage %q: want 'bench nlp'", rest[0])
 		}
 		return &benchNLPCommand{}, "bench nlp", rest, nil
+	case "dict":
+		return lookupDict(rest)
 	case "version":
 		return &versionCommand{}, name, rest, nil
 	}
@@ -121,7 +132,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 && isHelp(args[0]) {
 		return runHelp(args[1:], stdout, stderr)
 	}
-	if len(args) == 2 && args[0] == "eval" && isHelp(args[1]) {
+	if len(args) == 2 && (args[0] == "eval" || args[0] == "dict") && isHelp(args[1]) {
 		return runHelp(args[:1], stdout, stderr)
 	}
 	cmd, name, rest, err := lookup(args)
@@ -131,7 +142,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return exitUsage
 		}
 		hint := "Run 'sitrep help' for the list of commands."
-		if name == "eval" || name == "bench" {
+		if name == "eval" || name == "bench" || name == "dict" {
 			hint = "Run 'sitrep help " + name + "' for usage."
 		}
 		fmt.Fprintf(stderr, "sitrep: %v\n%s\n", err, hint)
@@ -227,9 +238,15 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	if args[0] == "eval" && len(args) == 1 {
-		fmt.Fprint(stdout, evalUsage)
-		return exitOK
+	if len(args) == 1 {
+		switch args[0] {
+		case "eval":
+			fmt.Fprint(stdout, evalUsage)
+			return exitOK
+		case "dict":
+			fmt.Fprint(stdout, dictUsage)
+			return exitOK
+		}
 	}
 	cmd, _, rest, err := lookup(args)
 	if err != nil || len(rest) > 0 {
@@ -249,7 +266,8 @@ func printHelp(w io.Writer, cmd command) {
 const evalUsage = `Usage: sitrep eval EVALUATION [ARGS]
 
 Evaluations:
-  ud    score the tagger and parser on a UD treebank with gold tokenization
+  ud        score the tagger and parser on a UD treebank with gold tokenization
+  petrarch  score the event coder on a PETRARCH validation suite
 
-Run 'sitrep help eval ud' for its flags.
+Run 'sitrep help eval ud' or 'sitrep help eval petrarch' for their flags.
 `

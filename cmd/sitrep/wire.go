@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"runtime"
+	"sync"
+
+	"sitrep/article"
+	"sitrep/event"
+	"sitrep/nlp"
+	"sitrep/record"
+)
+
+// A pipeline codes articles: it annotates an article's body (nlp), codes
+// the events in it with the story's focus country (event), and builds its
+// record (record). Safe for concurrent use.
+type pipeline struct {
+	annotate nlp.Pipeline
+	coder    *event.Coder
+}
+
+func newPipeline(m *nlp.Model, c *event.Coder) *pipeline {
+	return &pipeline{annotate: m.Pipeline(), coder: c}
+}
+
+// code runs the stages on one article. Its errors name the article's
+// origin.
+func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Article, error) {
+	doc := &nlp.Doc{Text: a.Body()}
+	if err := p.annotate.Annotate(ctx, doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Origin, err)
+	}
+	opt := event.Options{Date: a.Date, Focus: p.coder.Focus(doc, a.Date)}
+	evs, err := p.coder.Code(ctx, doc, opt)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Origin, err)
+	}
+	r, err := record.New(a, doc, evs, p.coder.Ontology)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Origin, err)
+	}
+	return r, nil
+}
+
+// A codeInput is one article read, or the error that stood in its place:
+// a bad line, a file that could not be read.
+type codeInput struct {
+	article *article.Article
+	err     error
+}
+
+// A codeResult is the outcome of one input: the article and its record,
+// or an error.
+type codeResult struct {
+	article *article.Article
+	record  *record.Article
+	err     error
+}
+
+// run codes the inputs on workers goroutines (one per core when workers
+// is 0 or less) and calls emit with each result, one at a time, in the
+// order of the inputs; an input with an error is passed on as it is. At
+// most a few inputs per worker are read ahead. run returns when the inputs
+// are exhausted, with the first error emit returns, or with ctx's error
+// when ctx is done; it may then leave the goroutine reading inputs blocked
+// in a read until the read returns.
+func (p *pipeline) run(ctx context.Context, workers int, inputs iter.Seq[codeInput], emit func(codeResult) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer cancel()
+
+	type job struct {
+		article *article.Article
+		out     chan<- codeResult
+	}
+	jobs := make(chan job)
+	// pending holds a channel for each input in order, to be filled by
+	// whoever finishes it; its capacity bounds the inputs in flight.
+	pending := make(chan chan codeResult, 2*workers)
+	go func() {
+		defer close(pending)
+		defer close(jobs)
+		for in := range inputs {
+			out := make(chan codeResult, 1)
+			select {
+			case pending <- out:
+			case <-ctx.Done():
+				return
+			}
+			if in.err != nil {
+				out <- codeResult{article: in.article, err: in.err}
+				continue
+			}
+			select {
+			case jobs <- job{in.article, out}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case j, ok := <-jobs:
+					if !ok {
+						return
+					}
+					r, err := p.code(ctx, j.article)
+					j.out <- codeResult{article: j.article, record: r, err: err}
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	for out := range pending {
+		select {
+		case r := <-out:
+			if err := emit(r); err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return ctx.Err()
+}
