@@ -108,9 +108,12 @@
 // Wikinews outbreak reports, read from ../shared) recall 95%, resolved
 // within 161 km of the gold point 75% of those found (99.7% of those with
 // a candidate that close), within 161 km of the resolved place's extent
-// 95%, right country 97%; on testdata/resolve.txt (56 conflict reports,
-// 128 gold mentions, written while the rules were) 100%. Resolving costs
-// about a tenth of what parsing does (BenchmarkResolve).
+// 95%, right country 97%; on the enrichment corpus (../testdata/enrich,
+// 228 gold places written apart from the resolver) found 97%, right place
+// 90%, right country 97%, right precision 91%, right role 95%; on
+// testdata/resolve.txt (56 conflict reports, 128 gold mentions, written
+// while the rules were) 100%. Resolving costs about 5% of what parsing
+// does: a few hundred ns a token (BenchmarkResolve).
 package geo
 
 //go:generate go run gen.go -shared ../../shared -q
