@@ -32,9 +32,10 @@ type Gazetteer struct {
 	// word prefix of a longer name that names nothing itself has no
 	// candidates. Match walks these entries as a trie over token sequences.
 	names    map[string]nameEntry
-	postings []*Place // the candidates of every name, each ordered by the prior
-	maxKey   int      // the longest name in bytes
-	nNames   int      // names with candidates
+	filter   keyFilter // says cheaply of most strings that they are no key of names
+	postings []*Place  // the candidates of every name, each ordered by the prior
+	maxKey   int       // the longest name in bytes
+	nNames   int       // names with candidates
 
 	nAdmin1, nAreas, nCities int
 

@@ -80,7 +80,7 @@ func (st *state) cue(se *sent, a, h, depth int) (string, cueRole) {
 					}
 				}
 			}
-			return se.folded[c], 0
+			return "", 0 // "for Syria", "as Jordan": no place word
 		}
 		// "in the Homs countryside", "on the Red Sea coast", "through the
 		// Adre border crossing": the cue of the noun the name modifies.
@@ -162,6 +162,15 @@ func (st *state) actorGrammar(se *sent, m *mention) bool {
 			return true
 		}
 		return false
+	}
+	// A name right before a finite verb is its subject, whatever the
+	// parser made of a word before it ("as Russia pressed its offensive").
+	if b := m.b; b < len(se.toks) && (se.toks[b].UPOS == "VERB" || se.toks[b].UPOS == "AUX") {
+		switch se.toks[b].XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			m.agent = true
+			return true
+		}
 	}
 	h := m.head
 	for n := 0; se.deprel(h) == "conj" && n < 4; n++ {

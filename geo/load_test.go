@@ -155,7 +155,7 @@ func TestLoadErrors(t *testing.T) {
 				`phrases.txt:5: type: want KIND WORDS with KIND region, city or district, not "city"`, `phrases.txt:6: cue: empty word in a ';' list`,
 				`phrases.txt:7: cue: want ROLE WORDS with ROLE location, motion or actor, not "where"`, `phrases.txt:10: border: duplicate word "border"`,
 				`phrases.txt:11: partof: "a b c d e" has more than 4 words`, `phrases.txt:12: nonplace: empty word in a ';' list`,
-				`phrases.txt:13: unknown keyword "something": want direction, type, cue, suffix, article, border, borderarea, partof, actorverb or nonplace`}},
+				`phrases.txt:13: unknown keyword "something": want direction, type, cue, suffix, article, border, borderwith, join, borderarea, partof, thecountry, bloc, actorverb or nonplace`}},
 		{"demonyms", DemonymsFile,
 			"SYR Syrian\nZZZ Zed\nSY Syrian\nJOR\nJOR Syrian\n",
 			[]string{`demonyms.txt:2: unknown country "ZZZ": want ISO3 WORDS`, `demonyms.txt:3: unknown country "SY": want ISO3 WORDS`,

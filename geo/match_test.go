@@ -2,6 +2,7 @@ package geo
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -151,4 +152,33 @@ func FuzzMatch(f *testing.F) {
 		doc := tokenize(t, text)
 		checkMatches(t, g, doc, g.Match(doc.Tokens))
 	})
+}
+
+// TestKeyFilter checks the name index's filter: it never rules out a key
+// and rules out most strings that are none.
+func TestKeyFilter(t *testing.T) {
+	g := defaultGaz(t)
+	for k := range g.names {
+		if !g.filter.mayHave([]byte(k)) {
+			t.Fatalf("filter rules out key %q", k)
+		}
+	}
+	pass, none := 0, 0
+	for i := range 100000 {
+		k := fmt.Sprintf("zq%dx", i)
+		if _, ok := g.names[k]; ok {
+			continue
+		}
+		none++
+		if g.filter.mayHave([]byte(k)) {
+			pass++
+		}
+	}
+	if rate := float64(pass) / float64(none); rate > 0.05 {
+		t.Errorf("filter lets %.1f%% of non-keys through, want at most 5%%", 100*rate)
+	}
+	var zero keyFilter
+	if !zero.mayHave([]byte("x")) {
+		t.Error("zero filter rules out a key")
+	}
 }

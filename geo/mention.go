@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,8 +41,10 @@ type mention struct {
 	kind  mkind
 	key   string   // the folded name: mentions of one key resolve alike
 	cands []*Place // the gazetteer's candidates, most likely first
-	alt   []bool   // per candidate: found only by an alternate name
 	want  placeType
+	// wantAll: the type word is plural and applies to the names listed
+	// before ("the Donetsk and Luhansk regions").
+	wantAll bool
 
 	// A container: the mention names a place inside the place of in, or
 	// inside the country inCountry ("Syria's Daraa Governorate", "Paris,
@@ -63,7 +66,6 @@ type mention struct {
 	agent    bool // and a capital: a subject, an agent, the object of an actorverb
 	strongIn bool // the container was named by "in", a possessive or a demonym
 	drop     bool // consumed by a longer phrase, or not a place after all
-	resolved bool
 }
 
 // A side of a border: a mention of a country, or a country by demonym.
@@ -91,6 +93,9 @@ func (st *state) findSentence(si int) {
 	for i, t := range se.toks {
 		se.folded[i] = foldString(t.Form)
 		se.parsed = se.parsed || t.Deprel != ""
+		if !mayBeName(t.Form) {
+			continue // demonyms are capitalised
+		}
 		if c, ok := st.w.demonyms[se.folded[i]]; ok {
 			if st.demonyms == nil {
 				st.demonyms = map[string]float64{}
@@ -297,7 +302,7 @@ func (st *state) typeWords(se *sent) {
 		if k, _ := se.phraseEnding(m.b-1, st.w.maxWords, isType); k != "" && m.b-m.a > 1 {
 			m.want = st.w.types[k]
 		} else if k, n := se.phrase(m.b, st.w.maxWords, isType); k != "" && se.at(m.b) == nil {
-			m.want = st.w.types[k]
+			m.want, m.wantAll = st.w.types[k], strings.HasSuffix(k, "s")
 			m.b += n
 			m.Span.End = se.toks[m.b-1].End
 			for j := m.b - n; j < m.b; j++ {
@@ -363,15 +368,19 @@ func (st *state) containers(se *sent) {
 				x.in = y
 			}
 		}
-		if len(gap) == 1 && (gap[0] == "," || gap[0] == "and" || gap[0] == "or") || len(gap) == 2 && gap[0] == "," && (gap[1] == "and" || gap[1] == "or") {
+		if len(gap) == 1 && st.w.join[gap[0]] || len(gap) == 2 && gap[0] == "," && st.w.join[gap[1]] {
 			x.sibs = append(x.sibs, y)
 			y.sibs = append(y.sibs, x)
 		}
-		switch {
-		case len(gap) >= 1 && len(gap) <= 2 && gap[0] == "in" && (len(gap) == 1 || gap[1] == "the"):
-			if x.in == nil {
-				x.in, x.strongIn = y, true // Cabanatuan in Nueva Ecija
-			}
+		if len(gap) >= 1 && len(gap) <= 2 && gap[0] == "in" && (len(gap) == 1 || gap[1] == "the") && x.in == nil {
+			x.in, x.strongIn = y, true // Cabanatuan in Nueva Ecija
+		}
+	}
+	// "the Donetsk and Luhansk regions": the plural type word is the
+	// listed names' too.
+	for i := len(live) - 1; i > 0; i-- {
+		if y, x := live[i], live[i-1]; y.wantAll && x.want == 0 && slices.Contains(y.sibs, x) {
+			x.want, x.wantAll = y.want, true
 		}
 	}
 }
@@ -381,7 +390,7 @@ func (st *state) containers(se *sent) {
 // are left to borders.
 func (st *state) hyphenated(se *sent) {
 	for i, t := range se.toks {
-		if se.taken[i] || !strings.ContainsAny(t.Form, "-–—") {
+		if se.taken[i] || strings.IndexByte(se.folded[i], '-') < 0 { // folding made every dash "-"
 			continue
 		}
 		if i+1 < len(se.toks) && st.w.border[se.folded[i+1]] {
@@ -489,8 +498,8 @@ func startsUpper(s string) bool {
 // after trying them with "the" and without an Arabic article.
 func (st *state) unknowns(se *sent) {
 	for i := 0; i+1 < len(se.toks); i++ {
-		if st.w.cues[se.folded[i]] != cueLocation {
-			continue
+		if !mayBeName(se.toks[i+1].Form) && se.folded[i+1] != "the" || st.w.cues[se.folded[i]] != cueLocation {
+			continue // cheap test first: no capital after the word
 		}
 		j := i + 1
 		if se.folded[j] == "the" {
@@ -559,4 +568,10 @@ func isPossessive(form string) bool {
 		return true
 	}
 	return false
+}
+
+// mayBeName reports whether a token may be a capitalised word: it starts
+// with an ASCII capital or a non-ASCII byte.
+func mayBeName(form string) bool {
+	return form != "" && (form[0] >= 'A' && form[0] <= 'Z' || form[0] >= 0x80)
 }

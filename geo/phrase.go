@@ -9,8 +9,11 @@ func (st *state) borders(se *sent) {
 	n := len(se.toks)
 	isArea := func(k string) bool { return st.w.borderArea[k] }
 	for i := 0; i < n; i++ {
+		if se.taken[i] {
+			continue
+		}
 		bare, ok := st.w.border[se.folded[i]]
-		if !ok || se.taken[i] {
+		if !ok {
 			continue
 		}
 		end := i + 1
@@ -35,44 +38,41 @@ func (st *state) borders(se *sent) {
 				}
 			}
 			// "Syria - Jordan border", "Syrian and Jordanian border".
-			if len(sides) == 1 && start >= 2 {
-				switch se.folded[start-1] {
-				case "-", "–", "—", "/", "and":
-					if c, ok := st.w.demonyms[se.folded[start-2]]; ok {
-						sides, start = append([]side{{country: c}}, sides...), start-2
-					} else if m := st.countryEndingAt(se, start-2); m != nil {
-						sides, start = append([]side{{m: m}}, sides...), m.a
-					}
+			if len(sides) == 1 && start >= 2 && st.w.join[se.folded[start-1]] {
+				if c, ok := st.w.demonyms[se.folded[start-2]]; ok {
+					sides, start = append([]side{{country: c}}, sides...), start-2
+				} else if m := st.countryEndingAt(se, start-2); m != nil {
+					sides, start = append([]side{{m: m}}, sides...), m.a
 				}
 			}
 		}
-		// After: "with Jordan", "between Syria and Jordan", "of Syria".
-		if end < n {
-			switch se.folded[end] {
-			case "with", "between", "of":
-				k := end + 1
-				var after []side
-				for k < n {
-					if se.folded[k] == "the" {
-						k++
-						continue
-					}
-					m := st.countryStartingAt(se, k)
-					if m == nil {
-						break
-					}
-					after = append(after, side{m: m})
-					k = m.b
-					if k < n && (se.folded[k] == "and" || se.folded[k] == "," || se.folded[k] == "or") && st.countryStartingAt(se, k+1+b2i(k+1 < n && se.folded[k+1] == "the")) != nil {
-						k++
-						continue
-					}
+		// After: "with Jordan", "between Syria and Jordan", "of Syria":
+		// countries joined by "and", "," or "or", each maybe after "the".
+		if end < n && st.w.borderWith[se.folded[end]] {
+			k := end + 1
+			var after []side
+			for k < n {
+				if se.folded[k] == "the" {
+					k++
+				}
+				m := st.countryStartingAt(se, k)
+				if m == nil {
 					break
 				}
-				if len(after) > 0 {
-					sides = append(sides, after...)
-					end = k
+				after = append(after, side{m: m})
+				k = m.b
+				j := k + 1
+				if j < n && se.folded[j] == "the" {
+					j++
 				}
+				if k >= n || !st.w.join[se.folded[k]] || st.countryStartingAt(se, j) == nil {
+					break
+				}
+				k++
+			}
+			if len(after) > 0 {
+				sides = append(sides, after...)
+				end = k
 			}
 		}
 		if len(sides) == 0 && (!bare || i == 0 || se.folded[i-1] != "the") {
@@ -83,13 +83,6 @@ func (st *state) borders(se *sent) {
 		se.add(st, m)
 		i = end - 1
 	}
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // countryPieces reads a hyphenated token of countries or demonyms
@@ -164,10 +157,14 @@ func (st *state) parts(se *sent) {
 		case i >= 2 && isPossessive(se.toks[i-1].Form):
 			if m := se.endingAt(i - 2); m != nil && m.kind == kName {
 				base, start = m, m.a // "Syria's north"
-			} else if se.folded[i-2] != "country" {
+			} else if !st.w.theCountry[se.folded[i-2]] {
 				continue // "the country's north": the story's country
 			}
 		case i >= 1 && se.folded[i-1] == "the":
+			// "sanctions by the West": a bloc, unless "of" says of what.
+			if st.w.bloc[se.folded[i]] && startsUpper(se.toks[i].Form) && !(end < n && se.folded[end] == "of") {
+				continue
+			}
 		default:
 			continue
 		}
@@ -178,7 +175,7 @@ func (st *state) parts(se *sent) {
 			}
 			if m := se.at(k); k < n && m != nil && m.a == k && m.kind == kName && base == nil {
 				base, end = m, m.b // "the north of Syria"
-			} else if k < n && k > end+1 && se.folded[k] == "country" {
+			} else if k < n && k > end+1 && st.w.theCountry[se.folded[k]] {
 				end = k + 1 // "the north of the country"
 			} else {
 				continue // "the south of the city": unknown

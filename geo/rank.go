@@ -1,11 +1,9 @@
 package geo
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
 // A group is the mentions of one name (with the same type word and
@@ -31,7 +29,7 @@ type group struct {
 	why    string
 }
 
-// The features a candidate is scored on; featureWhy names them.
+// The features a candidate is scored on; explain names them.
 const (
 	fKind = iota
 	fPop
@@ -82,21 +80,11 @@ const (
 	smallPlace   = 100000
 )
 
-// weightAt is the weight of evidence in sentence si: the headline and lead
-// say most about where a story is.
-func (st *state) weightAt(si int) float64 {
-	if si < 3 {
-		return 1.5
-	}
-	return 1
-}
-
 // resolve chooses a place for every mention.
 func (st *state) resolve(opt ResolveOptions) {
 	groups := st.resolveNames(opt)
 	for _, g := range groups {
 		for _, m := range g.ms {
-			m.resolved = true
 			switch {
 			case g.fallback != nil && g.fallback.choice >= 0:
 				// "Palma in Cabo Delgado province", where the gazetteer
@@ -115,6 +103,8 @@ func (st *state) resolve(opt ResolveOptions) {
 	}
 	for _, m := range st.ms {
 		switch m.kind {
+		case kUnknown:
+			m.Why = "not in the gazetteer"
 		case kPart:
 			st.resolvePart(m)
 		case kBorder:
@@ -202,91 +192,6 @@ func (st *state) group() []*group {
 		}
 	}
 	return out
-}
-
-// inferFocus weighs the countries of the story: those the caller gives
-// first, then what the text says. A place inside a country says more about
-// where the story is than the country's name, which often names an actor;
-// a country after a locative preposition ("in Syria") says as much.
-// Demonyms ("Syrian rebels") say least. Earlier sentences weigh more.
-func (st *state) inferFocus(opt ResolveOptions, groups []*group, maxC int) {
-	const (
-		wName      = 1.0 // a country's name
-		wNameIn    = 2.0 // after a locative preposition
-		wPlace     = 2.0 // a place, shared among its candidates' countries
-		wDemonym   = 0.5
-		wShort     = 0.5 // a place of a name of three letters or fewer
-		enough     = 3.0 // the evidence that makes a country's weight 1
-		topCands   = 10  // the candidates looked at for that
-		minShare   = 0.2
-		givenScale = 0.5 // inferred countries next to given ones
-	)
-	w := map[string]float64{}
-	for c, n := range st.demonyms {
-		w[c] += wDemonym * n
-	}
-	for _, g := range groups {
-		if p := g.cands[0]; p.Kind == KindCountry {
-			for _, m := range g.ms {
-				v := wName
-				if m.cueRole == cueLocation || m.cueRole == cueMotion {
-					v = wNameIn
-				}
-				w[p.Country] += v * st.weightAt(m.Sentence)
-			}
-			continue
-		}
-		// The others vote for their candidates' countries, each as likely
-		// as its kind, population and name make it.
-		v := wPlace * g.weight
-		if len(g.key) <= 3 {
-			v = wShort * g.weight // "WA": Washington, or Western Australia?
-		}
-		for i, share := range g.localShares(maxC) {
-			p := g.cands[i]
-			if p.Country != "" {
-				w[p.Country] += v * share
-			}
-		}
-	}
-	top := enough
-	for _, v := range w {
-		top = max(top, v)
-	}
-	st.focusW = map[string]float64{}
-	for c, v := range w {
-		if v >= minShare*top || v >= 1 {
-			st.focusW[c] = v / top
-		}
-	}
-	var given []string
-	for _, f := range opt.Focus {
-		if c, ok := st.g.Country(f); ok && !slices.Contains(given, c.ISO3) {
-			given = append(given, c.ISO3)
-		}
-	}
-	if len(given) > 0 {
-		for c := range st.focusW {
-			st.focusW[c] *= givenScale
-		}
-		for i, c := range given {
-			st.focusW[c] = max(1-0.25*float64(i), 0.5)
-		}
-	}
-	st.focus = given
-	var rest []string
-	for c := range st.focusW {
-		if !slices.Contains(given, c) {
-			rest = append(rest, c)
-		}
-	}
-	slices.SortFunc(rest, func(a, b string) int {
-		if c := cmp.Compare(st.focusW[b], st.focusW[a]); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-	st.focus = append(st.focus, rest...)
 }
 
 // prepare filters the candidates by type word, marks the cities found
@@ -581,8 +486,14 @@ func (st *state) context(g *group, p *Place, anchors []anchor, f *[nFeatures]flo
 		}
 		switch {
 		case p.Kind == KindCity && q.Kind == KindCity:
-			if v := wNear * a.conf * math.Exp(-approxKm(p.Lat, p.Lon, q.Lat, q.Lon)/near); v > bestNear {
-				bestNear, why[fNear] = v, q
+			// Beyond farKm·near the bonus is under 1e-4 of wNear: skip
+			// the far pairs, most of them, before the cosine and exp.
+			if dLat := math.Abs(p.Lat - q.Lat); wNear*a.conf > bestNear && dLat*degKm < farKm*near {
+				if d := approxKm(p.Lat, p.Lon, q.Lat, q.Lon); d < farKm*near {
+					if v := wNear * a.conf * math.Exp(-d/near); v > bestNear {
+						bestNear, why[fNear] = v, q
+					}
+				}
 			}
 			if p.Country == q.Country && p.Admin1 != "" && p.Admin1 == q.Admin1 && f[fSameRegion] == 0 {
 				f[fSameRegion], why[fSameRegion] = wSameRegion*a.conf, q
@@ -689,11 +600,15 @@ func (st *state) role(m *mention) Role {
 	return RoleOther
 }
 
+const (
+	degKm = math.Pi * earthRadius / 180 // km per degree of latitude
+	farKm = 10                          // in units of NearKm: too far to be near
+)
+
 // approxKm is the equirectangular approximation of the distance in km
 // between two points: within 1% of Haversine up to a few hundred km, and
 // cheap enough to compare every candidate with every place of a story.
 func approxKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const degKm = math.Pi * earthRadius / 180
 	dlon := math.Abs(lon2 - lon1)
 	if dlon > 180 {
 		dlon = 360 - dlon

@@ -141,8 +141,10 @@ type Mention struct {
 	// Role is what the mention does in its sentence.
 	Role Role
 	// Cue is the word that introduced the mention, folded: a preposition
-	// ("in", "near", "close to", "north of"), a locative noun
-	// ("outskirts"), a hyphenated suffix ("-based", "-backed"), or "".
+	// of data/phrases.txt's cues ("in", "near", "close to", "north of",
+	// "by"), a locative noun ("outskirts"), a hyphenated suffix ("-based",
+	// "-backed"), or "" (no word, or a preposition that is no cue: "for
+	// Syria").
 	Cue string
 	// Confidence is how sure the resolver is of Place, from 0 to 1: the
 	// share of the chosen candidate in a softmax over the candidates'
@@ -162,8 +164,20 @@ type Mention struct {
 // nothing for the others. Resolve never panics, whatever doc holds:
 // sentences or tokens outside the text are skipped.
 func (r *Resolver) Resolve(doc *nlp.Doc, opt ResolveOptions) []Mention {
+	ms, _ := r.ResolveFocus(doc, opt)
+	return ms
+}
+
+// ResolveFocus is Resolve that also returns the story's countries, the
+// focus the mentions were resolved by: ISO 3166-1 alpha-3 codes, those of
+// opt.Focus first, then those the text makes prominent (places in them,
+// their names after locative prepositions, their names and demonyms,
+// earlier sentences weighing more), most prominent first. focus[0] is the
+// country to code a story's unnamed actors by ("regime forces"); focus is
+// empty when the text names no place and opt.Focus none.
+func (r *Resolver) ResolveFocus(doc *nlp.Doc, opt ResolveOptions) (ms []Mention, focus []string) {
 	if r == nil || r.g == nil || doc == nil {
-		return nil
+		return nil, nil
 	}
 	st := &state{r: r, g: r.g, w: r.g.words, doc: doc}
 	for si := range doc.Sentences {
@@ -197,7 +211,7 @@ func (r *Resolver) Resolve(doc *nlp.Doc, opt ResolveOptions) []Mention {
 		out[k] = m
 		k++
 	}
-	return out[:k]
+	return out[:k], st.focus
 }
 
 // validSentence reports whether sentence si and its tokens lie inside the

@@ -23,10 +23,13 @@ func TestResolveSeed(t *testing.T) {
 	}
 	doc := parse(t, string(b))
 	r := NewResolver(defaultGaz(t))
-	ms := r.Resolve(doc, ResolveOptions{})
+	ms, focus := r.ResolveFocus(doc, ResolveOptions{})
 	checkMentions(t, doc, ms)
 	for _, m := range ms {
 		t.Logf("%s", describe(m))
+	}
+	if len(focus) == 0 || focus[0] != "SYR" {
+		t.Errorf("focus %v, want SYR first", focus)
 	}
 	// find returns the mention covering the n-th occurrence (from 1) of
 	// phrase, whose text contains want.
@@ -152,10 +155,10 @@ func TestResolveGeoVirus(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"recall", s.pct(s.found, s.gold), 0},
-		{"within 161 km", s.pct(s.within, s.found), 0},
-		{"within 161 km of the extent", s.pct(s.extent, s.found), 0},
-		{"country", s.pct(s.country, s.withCountry), 0},
+		{"recall", s.pct(s.found, s.gold), 93},
+		{"within 161 km", s.pct(s.within, s.found), 72},
+		{"within 161 km of the extent", s.pct(s.extent, s.found), 92},
+		{"country", s.pct(s.country, s.withCountry), 95},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s %.1f%%, floor %.1f%%", f.name, f.got, f.floor)

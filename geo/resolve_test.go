@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -176,10 +177,10 @@ func TestResolveCorpus(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"found", pct(found, gold), 0},
-		{"place", pct(right, found), 0},
-		{"country", pct(country, withCountry), 0},
-		{"role", pct(role, found), 0},
+		{"found", pct(found, gold), 97},
+		{"place", pct(right, found), 97},
+		{"country", pct(country, withCountry), 97},
+		{"role", pct(role, found), 97},
 	} {
 		if f.got < f.floor {
 			t.Errorf("%s %.1f%%, floor %.1f%%", f.name, f.got, f.floor)
@@ -279,5 +280,36 @@ func TestResolveBadDoc(t *testing.T) {
 	var nilR *Resolver
 	if ms := nilR.Resolve(good, ResolveOptions{}); ms != nil {
 		t.Errorf("nil resolver: %v", ms)
+	}
+}
+
+// TestResolveFocus checks the story's countries ResolveFocus returns:
+// given ones first, then the text's, places outweighing actors' names.
+func TestResolveFocus(t *testing.T) {
+	r := NewResolver(defaultGaz(t))
+	doc := parse(t, "Government forces shelled Daraa and Quneitra. Jordan closed its border, and the US urged restraint.")
+	tests := []struct {
+		name  string
+		given []string
+		want  string // the first countries of the focus
+	}{
+		{"inferred", nil, "SYR"},
+		{"given first", []string{"jor"}, "JOR SYR"},
+		{"bad codes skipped", []string{"xx", "", "Jordan"}, "JOR SYR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, focus := r.ResolveFocus(doc, ResolveOptions{Focus: tt.given})
+			if len(ms) == 0 {
+				t.Fatal("no mentions")
+			}
+			want := strings.Fields(tt.want)
+			if len(focus) < len(want) || !slices.Equal(focus[:len(want)], want) {
+				t.Errorf("focus %v, want it to start with %v", focus, want)
+			}
+		})
+	}
+	if ms, focus := r.ResolveFocus(parse(t, "Nothing happened."), ResolveOptions{}); len(ms) != 0 || len(focus) != 0 {
+		t.Errorf("no places: got %v, %v", ms, focus)
 	}
 }

@@ -29,6 +29,10 @@ type words struct {
 	border     map[string]bool // true: may stand alone ("near the border")
 	borderArea map[string]bool
 	partOf     map[string]bool
+	borderWith map[string]bool
+	join       map[string]bool
+	theCountry map[string]bool
+	bloc       map[string]bool
 	nonPlace   map[string]bool
 	actorVerbs map[string]bool
 	articles   []string          // "al", "el": Arabic articles
@@ -75,6 +79,10 @@ func newWords() *words {
 		border:     map[string]bool{},
 		borderArea: map[string]bool{},
 		partOf:     map[string]bool{},
+		borderWith: map[string]bool{},
+		join:       map[string]bool{},
+		theCountry: map[string]bool{},
+		bloc:       map[string]bool{},
 		nonPlace:   map[string]bool{},
 		actorVerbs: map[string]bool{},
 		demonyms:   map[string]string{},
@@ -185,12 +193,20 @@ func (l *loader) readPhrases(r io.Reader, file string) {
 			add(rest, set(w.borderArea))
 		case "partof":
 			add(rest, set(w.partOf))
+		case "borderwith":
+			add(rest, set(w.borderWith))
+		case "join":
+			add(rest, set(w.join))
+		case "thecountry":
+			add(rest, set(w.theCountry))
+		case "bloc":
+			add(rest, set(w.bloc))
 		case "nonplace":
 			add(rest, set(w.nonPlace))
 		case "actorverb":
 			add(rest, set(w.actorVerbs))
 		default:
-			l.errs.Add(file, line, "unknown keyword %q: want direction, type, cue, suffix, article, border, borderarea, partof, actorverb or nonplace", kw)
+			l.errs.Add(file, line, "unknown keyword %q: want direction, type, cue, suffix, article, border, borderwith, join, borderarea, partof, thecountry, bloc, actorverb or nonplace", kw)
 		}
 	}
 	l.scanErr(sc)
