@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -272,7 +273,7 @@ func storedArticles(path string) int {
 // TestBenchIngest runs the end-to-end bench on a few articles and checks
 // its JSON line; the README's figures come from the full 5,000.
 func TestBenchIngest(t *testing.T) {
-	stdout, stderr, code := sitrep(t, "", "bench", "--articles", "30", "--json")
+	stdout, stderr, code := sitrep(t, "", "bench", "--articles", benchArticles(), "--json")
 	if code != exitOK {
 		t.Fatalf("bench: exit %d\n%s", code, stderr)
 	}
@@ -285,7 +286,16 @@ func TestBenchIngest(t *testing.T) {
 			t.Errorf("no %q in %s", k, stdout)
 		}
 	}
-	if r["articles"] != 30.0 {
-		t.Errorf("articles %v, want 30", r["articles"])
+	if want, _ := strconv.ParseFloat(benchArticles(), 64); r["articles"].(float64) < 0.95*want {
+		t.Errorf("articles %v, want about %v (reprints generated word for word are skipped)", r["articles"], want)
 	}
+}
+
+// benchArticles is the article count of TestBenchIngest: 30, or
+// $SITREP_BENCH_ARTICLES to profile a longer run.
+func benchArticles() string {
+	if n := os.Getenv("SITREP_BENCH_ARTICLES"); n != "" {
+		return n
+	}
+	return "30"
 }

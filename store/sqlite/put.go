@@ -34,13 +34,14 @@ func (s *Store) Put(ctx context.Context, in *store.Ingest) (bool, error) {
 			return err
 		}
 		added = true
-		w := writer{ctx: ctx, tx: tx, seq: seq}
+		w := writer{s: s, ctx: ctx, tx: tx, seq: seq}
 		w.dedup(in.Dedup)
 		w.parts(in.Article)
 		w.mentions(in.Article, mentions)
 		w.merged(in.Article, merged)
 		return w.err
 	})
+	s.prepareNoted(ctx)
 	if err != nil {
 		return false, s.wrap("put "+in.Article.Meta.ID, err)
 	}
@@ -125,6 +126,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, in *store.Ingest, rec []byte
 
 // A writer inserts the rows of one article, keeping the first error.
 type writer struct {
+	s   *Store
 	ctx context.Context
 	tx  *sql.Tx
 	seq int64
@@ -132,9 +134,14 @@ type writer struct {
 }
 
 func (w *writer) exec(q string, args ...any) {
-	if w.err == nil {
-		_, w.err = w.tx.ExecContext(w.ctx, q, args...)
+	if w.err != nil {
+		return
 	}
+	if st := w.s.prepared(q); st != nil {
+		_, w.err = w.tx.StmtContext(w.ctx, st).ExecContext(w.ctx, args...)
+		return
+	}
+	_, w.err = w.tx.ExecContext(w.ctx, q, args...)
 }
 
 func (w *writer) dedup(d *store.Dedup) {
