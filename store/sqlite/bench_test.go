@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"sitrep/store"
@@ -27,47 +25,31 @@ func BenchmarkPut(b *testing.B) {
 	b.ReportMetric(float64(events)/float64(b.N), "events/article")
 }
 
-var bigStore struct {
-	once sync.Once
-	dir  string
-	path string
-	err  error
-}
-
-// bigPath returns a file of 10,000 synthetic articles, about 100,000
-// events, made once per test binary run.
-func bigPath(b *testing.B) string {
-	bigStore.once.Do(func() {
-		bigStore.dir, bigStore.err = os.MkdirTemp("", "sitrep-bench")
-		if bigStore.err != nil {
-			return
-		}
-		bigStore.path = filepath.Join(bigStore.dir, "big.db")
-		s, err := Open(context.Background(), bigStore.path, Options{})
-		if err != nil {
-			bigStore.err = err
-			return
-		}
-		defer s.Close()
-		for i := 0; i < 10000; i += 500 {
-			for _, in := range storetest.Synthetic(22, i, 500, 10) {
-				if _, err := s.Put(context.Background(), in); err != nil {
-					bigStore.err = err
-					return
-				}
+// bigStore makes a file of 10,000 synthetic articles, about 100,000
+// events.
+func bigStore(b *testing.B) string {
+	path := filepath.Join(b.TempDir(), "big.db")
+	s, err := Open(context.Background(), path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < 10000; i += 500 {
+		for _, in := range storetest.Synthetic(22, i, 500, 10) {
+			if _, err := s.Put(context.Background(), in); err != nil {
+				b.Fatal(err)
 			}
 		}
-	})
-	if bigStore.err != nil {
-		b.Fatal(bigStore.err)
 	}
-	return bigStore.path
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }
 
 // BenchmarkEvents reads one page of 100 events from about 100,000.
 func BenchmarkEvents(b *testing.B) {
 	ctx := context.Background()
-	s := open(b, bigPath(b), Options{ReadOnly: true})
+	s := open(b, bigStore(b), Options{ReadOnly: true})
 	sum, err := s.Summary(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -92,7 +74,8 @@ func BenchmarkEvents(b *testing.B) {
 		{"country", store.Query{Country: "UKR"}},
 		{"dates", store.Query{From: "2024-06-01", To: "2024-06-30"}},
 		{"bbox", store.Query{BBox: &[4]float64{35, 32, 37, 33}}},
-		{"text", store.Query{Text: "Synthetic"}},
+		{"text-all", store.Query{Text: "Synthetic"}},
+		{"text-one", store.Query{Text: `"article 1234"`}},
 		{"root+country+dates", store.Query{Root: "19", Country: "SYR", From: "2024-03-01", To: "2024-09-30"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
