@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -23,6 +24,14 @@ func BenchmarkPut(b *testing.B) {
 		events += len(ins[i].Article.Events)
 	}
 	b.ReportMetric(float64(events)/float64(b.N), "events/article")
+	b.StopTimer()
+	size := int64(0)
+	for _, suffix := range []string{"", "-wal"} {
+		if fi, err := os.Stat(s.Path() + suffix); err == nil {
+			size += fi.Size()
+		}
+	}
+	b.ReportMetric(float64(size)/float64(b.N), "bytes/article")
 }
 
 // bigStore makes a file of 10,000 synthetic articles, about 100,000
