@@ -1,0 +1,223 @@
+package web
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"sitrep/event"
+	"sitrep/store"
+)
+
+// A summary is what one pass over the events a query selects yields for
+// the map, the timeline and the network. It is a few numbers per distinct
+// place, day and actor pair, however many events there are.
+type summary struct {
+	total     int
+	unlocated int
+	places    []*place
+	days      map[string]*day
+	pairs     map[[2]string]*pair
+	actors    map[string]int // events per actor code, either side
+}
+
+// A place is the events at one point.
+type place struct {
+	lon, lat float64
+	name     string
+	count    int
+	mentions int
+	quad     [5]int
+	plover   []int  // by ploverIndex
+	event    string // the first event's ID
+}
+
+// A day is the events of one day.
+type day struct {
+	quad   [5]int
+	plover []int
+}
+
+// A pair is the events of one source on one target.
+type pair struct {
+	count int
+	quad  [5]int
+}
+
+// ploverIndex numbers the PLOVER types in the manual's order; a code
+// without one gets len(event.PloverTypes()).
+func ploverIndex() map[string]int {
+	m := map[string]int{}
+	for i, t := range event.PloverTypes() {
+		m[t] = i
+	}
+	return m
+}
+
+// summarize streams the events of q once.
+func summarize(ctx context.Context, st store.Store, q store.Query) (*summary, error) {
+	pidx := ploverIndex()
+	nplover := len(pidx) + 1
+	s := &summary{days: map[string]*day{}, pairs: map[[2]string]*pair{}, actors: map[string]int{}}
+	type point struct{ lon, lat float64 }
+	at := map[point]*place{}
+	err := st.EachEvent(ctx, q, func(e store.Event) error {
+		s.total++
+		quad := e.Quad
+		if quad < 0 || quad > 4 {
+			quad = 0
+		}
+		pl, ok := pidx[e.Plover]
+		if !ok {
+			pl = nplover - 1
+		}
+		if loc := e.Location; loc != nil {
+			k := point{loc.Lon, loc.Lat}
+			p := at[k]
+			if p == nil {
+				p = &place{lon: loc.Lon, lat: loc.Lat, name: loc.Name, event: e.ID, plover: make([]int, nplover)}
+				at[k] = p
+				s.places = append(s.places, p)
+			}
+			p.count++
+			p.mentions += max(e.NumMentions, 1)
+			p.quad[quad]++
+			p.plover[pl]++
+		} else {
+			s.unlocated++
+		}
+		if e.Date != nil {
+			d := s.days[*e.Date]
+			if d == nil {
+				d = &day{plover: make([]int, nplover)}
+				s.days[*e.Date] = d
+			}
+			d.quad[quad]++
+			d.plover[pl]++
+		}
+		if e.Source != nil && e.Target != nil && e.Source.Code != "" && e.Target.Code != "" {
+			k := [2]string{e.Source.Code, e.Target.Code}
+			p := s.pairs[k]
+			if p == nil {
+				p = &pair{}
+				s.pairs[k] = p
+			}
+			p.count++
+			p.quad[quad]++
+			s.actors[e.Source.Code]++
+			if e.Target.Code != e.Source.Code {
+				s.actors[e.Target.Code]++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// A cache keeps the summaries of the latest queries. A summary is good as
+// long as the store's Summary counts are unchanged; those are read at most
+// once per recheck interval. Concurrent requests for one query share one
+// pass. Safe for concurrent use.
+type cache struct {
+	st      store.Store
+	size    int
+	recheck time.Duration
+
+	mu      sync.Mutex
+	version store.Summary
+	checked time.Time
+	entries map[string]*entry
+	order   []string // least recently used first
+}
+
+type entry struct {
+	done    chan struct{}
+	sum     *summary
+	err     error
+	version store.Summary
+}
+
+func newCache(st store.Store, size int) *cache {
+	return &cache{st: st, size: size, recheck: time.Second, entries: map[string]*entry{}}
+}
+
+// get returns the summary of q, computing it when needed.
+func (c *cache) get(ctx context.Context, q store.Query) (*summary, error) {
+	v, err := c.storeVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	k := key(q)
+	c.mu.Lock()
+	e := c.entries[k]
+	if e != nil && e.version != v {
+		select {
+		case <-e.done:
+			e = nil // stale
+		default: // still computing: share it
+		}
+	}
+	if e == nil {
+		e = &entry{done: make(chan struct{}), version: v}
+		c.entries[k] = e
+		go func() {
+			// The pass outlives a client that goes away: the next one
+			// asking for the same view gets it.
+			ctx := context.WithoutCancel(ctx)
+			e.sum, e.err = summarize(ctx, c.st, q)
+			close(e.done)
+			if e.err != nil {
+				c.mu.Lock()
+				if c.entries[k] == e {
+					delete(c.entries, k)
+				}
+				c.mu.Unlock()
+			}
+		}()
+	}
+	c.touch(k)
+	c.mu.Unlock()
+	select {
+	case <-e.done:
+		return e.sum, e.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// touch marks k most recently used and evicts the oldest beyond size.
+// c.mu is held.
+func (c *cache) touch(k string) {
+	for i, o := range c.order {
+		if o == k {
+			c.order = append(c.order[:i], c.order[i+1:]...)
+			break
+		}
+	}
+	c.order = append(c.order, k)
+	for len(c.order) > c.size {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+func (c *cache) storeVersion(ctx context.Context) (store.Summary, error) {
+	c.mu.Lock()
+	if time.Since(c.checked) < c.recheck {
+		v := c.version
+		c.mu.Unlock()
+		return v, nil
+	}
+	c.mu.Unlock()
+	s, err := c.st.Summary(ctx)
+	if err != nil {
+		return store.Summary{}, err
+	}
+	c.mu.Lock()
+	c.version, c.checked = *s, time.Now()
+	c.mu.Unlock()
+	return *s, nil
+}

@@ -1,0 +1,334 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"log/slog"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+
+	"sitrep/event"
+	"sitrep/store"
+)
+
+//go:embed static
+var staticFS embed.FS
+
+// Options tune the UI handler. The zero value is ready to use.
+type Options struct {
+	// Logger receives the detail of failed requests (nil: slog.Default()).
+	Logger *slog.Logger
+	// Nodes is the most actors /api/network returns (0: 40).
+	Nodes int
+	// CacheSize is the number of filter combinations whose summaries are
+	// kept (0: 32).
+	CacheSize int
+}
+
+// A UI serves the page and its aggregation endpoints. Safe for concurrent
+// use.
+type UI struct {
+	st    store.Store
+	log   *slog.Logger
+	nodes int
+	cache *cache
+	mux   *http.ServeMux
+	files func() (map[string]*file, error)
+}
+
+// Handler returns the web UI over st with the default options.
+func Handler(st store.Store) http.Handler { return New(st, Options{}) }
+
+// New returns the web UI over st: the page at / with its files, and
+//
+//	GET /api/map?bbox=minLon,minLat,maxLon,maxLat&zoom=Z&…filters   grid clusters in the view (MapView)
+//	GET /api/timeline?…filters                                      events per day by type, the dates aside (Timeline)
+//	GET /api/network?…filters                                       the busiest actors and their pairs (Network)
+//	GET /api/types                                                  CAMEO roots, quad classes, PLOVER types
+//
+// The filters are those of the API's /api/events (see ParseQuery). A bad
+// parameter gets 400 with {"error": message}.
+func New(st store.Store, o Options) *UI {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Nodes <= 0 {
+		o.Nodes = 40
+	}
+	if o.CacheSize <= 0 {
+		o.CacheSize = 32
+	}
+	u := &UI{st: st, log: o.Logger, nodes: o.Nodes, cache: newCache(st, o.CacheSize)}
+	u.files = sync.OnceValues(loadFiles)
+	m := http.NewServeMux()
+	m.HandleFunc("GET /api/map", u.handleMap)
+	m.HandleFunc("GET /api/timeline", u.handleTimeline)
+	m.HandleFunc("GET /api/network", u.handleNetwork)
+	m.HandleFunc("GET /api/types", u.handleTypes)
+	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
+	})
+	m.HandleFunc("GET /{$}", u.handleFile)
+	m.HandleFunc("GET /{name}", u.handleFile)
+	m.HandleFunc("/", u.handleMissing)
+	u.mux = m
+	return u
+}
+
+func (u *UI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+	u.mux.ServeHTTP(w, r)
+}
+
+func (u *UI) handleMap(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	view := [4]float64{-180, -85, 180, 85}
+	var errs []error
+	if s := v.Get("bbox"); s != "" {
+		b, err := parseBBox(s)
+		if err != nil {
+			errs = append(errs, &ParamError{"bbox", s, err.Error()})
+		}
+		view = b
+	}
+	z := 2.0
+	if s := v.Get("zoom"); s != "" {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || f < 0 || f > maxZoom {
+			errs = append(errs, &ParamError{"zoom", s, fmt.Sprintf("want a number from 0 to %d", maxZoom)})
+		}
+		z = f
+	}
+	// The view is not a filter here: the summary of the whole selection
+	// serves every view of it.
+	v.Del("bbox")
+	q, err := ParseQuery(v)
+	if err = errors.Join(append(errs, err)...); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s, err := u.cache.get(r.Context(), q)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	writeJSON(w, clusters(s, view, z))
+}
+
+func (u *UI) handleTimeline(w http.ResponseWriter, r *http.Request) {
+	q, ok := u.query(w, r)
+	if !ok {
+		return
+	}
+	// The timeline shows the whole span so that a brush can widen it.
+	q.From, q.To = "", ""
+	s, err := u.cache.get(r.Context(), q)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	writeJSON(w, timeline(s, event.PloverTypes()))
+}
+
+func (u *UI) handleNetwork(w http.ResponseWriter, r *http.Request) {
+	q, ok := u.query(w, r)
+	if !ok {
+		return
+	}
+	q.BBox = nil // as on the map
+	s, err := u.cache.get(r.Context(), q)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	writeJSON(w, network(s, u.nodes))
+}
+
+// Types is the answer of /api/types: what the page's filters and legends
+// offer.
+type Types struct {
+	Quads  []string `json:"quads"` // by quad class, 0 (unknown) to 4
+	Roots  []Root   `json:"roots"`
+	Plover []string `json:"plover"`
+}
+
+// A Root is a CAMEO root code.
+type Root struct {
+	Root        string `json:"root"`
+	Description string `json:"description"`
+	Quad        int    `json:"quad"`
+}
+
+func (u *UI) handleTypes(w http.ResponseWriter, r *http.Request) {
+	onto, err := event.DefaultOntology()
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	t := Types{
+		Quads:  []string{"unknown", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"},
+		Roots:  []Root{},
+		Plover: event.PloverTypes(),
+	}
+	for _, c := range onto.Codes() {
+		if len(c.Code) == 2 {
+			t.Roots = append(t.Roots, Root{c.Code, c.Description, int(c.Quad)})
+		}
+	}
+	writeJSON(w, t)
+}
+
+// query parses the filters, answering 400 when they are bad.
+func (u *UI) query(w http.ResponseWriter, r *http.Request) (store.Query, bool) {
+	q, err := ParseQuery(r.URL.Query())
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return q, false
+	}
+	return q, true
+}
+
+// fail answers a failed request: 400 for a full-text query the store
+// cannot parse, 500 with a generic message (and the detail in the log)
+// for anything else.
+func (u *UI) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	if r.URL.Query().Get("q") != "" && strings.Contains(strings.ToLower(err.Error()), "fts5") {
+		writeError(w, http.StatusBadRequest, "bad q: the full-text query does not parse")
+		return
+	}
+	u.log.Error("web: request failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+	writeError(w, http.StatusInternalServerError, "internal error")
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		writeError(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(b.Bytes())
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+// A file is one embedded file, ready to serve.
+type file struct {
+	data, gz []byte
+	etag     string
+	ctype    string
+}
+
+func loadFiles() (map[string]*file, error) {
+	files := map[string]*file{}
+	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := staticFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		f := &file{data: data, etag: `"` + hex.EncodeToString(sum[:8]) + `"`, ctype: mime.TypeByExtension(path.Ext(p))}
+		if f.ctype == "" {
+			f.ctype = "application/octet-stream"
+		}
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw.Write(data)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		if b.Len() < len(data) {
+			f.gz = b.Bytes()
+		}
+		files[strings.TrimPrefix(p, "static/")] = f
+		return nil
+	})
+	return files, err
+}
+
+func (u *UI) handleFile(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if name == "" {
+		name = "index.html"
+	}
+	files, err := u.files()
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	f := files[name]
+	if f == nil || name == "notfound.html" {
+		u.handleMissing(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.ctype)
+	h.Set("ETag", f.etag)
+	h.Set("Cache-Control", "no-cache")
+	h.Add("Vary", "Accept-Encoding")
+	if r.Header.Get("If-None-Match") == f.etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := f.data
+	if f.gz != nil && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		body = f.gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, p := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		if strings.TrimSpace(strings.SplitN(p, ";", 2)[0]) == "gzip" {
+			return true
+		}
+	}
+	return false
+}
+
+// handleMissing answers a page that does not exist with a page that says
+// so and links home, never a blank one.
+func (u *UI) handleMissing(w http.ResponseWriter, r *http.Request) {
+	files, err := u.files()
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	page := bytes.Replace(files["notfound.html"].data, []byte("{{path}}"), []byte(html.EscapeString(r.URL.Path)), 1)
+	w.Write(page)
+}
