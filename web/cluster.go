@@ -68,6 +68,10 @@ func clusters(s *summary, view [4]float64, z float64) MapView {
 	mv := MapView{Zoom: z, Cell: cell, Total: s.total, Unlocated: s.unlocated, Clusters: []Cluster{}}
 	x0, x1 := view[0]-cell, view[2]+cell
 	y0, y1 := mercY(view[1])-cell, mercY(view[3])+cell
+	inX := func(lon float64) bool { return lon >= x0 && lon <= x1 }
+	if view[0] > view[2] { // across the antimeridian
+		inX = func(lon float64) bool { return lon >= x0 || lon <= x1 }
+	}
 	type acc struct {
 		c      Cluster
 		sx, sy float64
@@ -79,7 +83,7 @@ func clusters(s *summary, view [4]float64, z float64) MapView {
 	var order [][2]int64
 	for _, p := range s.places {
 		y := mercY(p.lat)
-		if p.lon < x0 || p.lon > x1 || y < y0 || y > y1 {
+		if !inX(p.lon) || y < y0 || y > y1 {
 			continue
 		}
 		k := [2]int64{int64(math.Floor(p.lon / cell)), int64(math.Floor(y / cell))}
@@ -111,7 +115,9 @@ func clusters(s *summary, view [4]float64, z float64) MapView {
 	for _, k := range order {
 		a := cells[k]
 		c := a.c
-		c.Lon, c.Lat = a.sx/float64(c.Count), a.sy/float64(c.Count)
+		// Rounding may put a mean of equal numbers just outside them.
+		c.Lon = max(c.BBox[0], min(c.BBox[2], a.sx/float64(c.Count)))
+		c.Lat = max(c.BBox[1], min(c.BBox[3], a.sy/float64(c.Count)))
 		if c.Count != 1 {
 			c.Event = ""
 		}

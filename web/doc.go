@@ -14,22 +14,23 @@
 //
 // The page reads the store through the API of package server (/api/events,
 // /api/events/{id}, /api/articles/{id}) and through the endpoints this
-// package adds, which aggregate on the server so that the page stays fast
-// however many events there are:
+// package adds under /ui/ (outside /api/, which is the server's), which
+// aggregate on the server so that the page stays fast however many events
+// there are:
 //
-//   - GET /api/map?bbox=&zoom=&…filters: the events in view grouped in a
+//   - GET /ui/map?bbox=&zoom=&…filters: the events in view grouped in a
 //     grid of cells about 44 pixels wide at that zoom, each with its
 //     count, reports, dominant quad class and PLOVER type, centroid and
 //     bounds ([MapView]);
-//   - GET /api/timeline?…filters: events per day by quad class and PLOVER
+//   - GET /ui/timeline?…filters: events per day by quad class and PLOVER
 //     type, over all dates so that the brush can widen the range
 //     ([Timeline]);
-//   - GET /api/network?…filters: the busiest actors and who acts on whom
+//   - GET /ui/network?…filters: the busiest actors and who acts on whom
 //     ([Network]);
-//   - GET /api/types: the CAMEO roots, quad classes and PLOVER types the
+//   - GET /ui/types: the CAMEO roots, quad classes and PLOVER types the
 //     filters offer ([Types]).
 //
-// Each takes the filters of /api/events ([ParseQuery]). All three
+// Each takes the filters of /api/events, read by server.ParseFilter. All three
 // aggregates come from one pass of store.EachEvent per combination of
 // filters, summarized to a few numbers per distinct place, day and actor
 // pair, and cached until the store's counts change, so panning and

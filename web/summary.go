@@ -54,14 +54,26 @@ func ploverIndex() map[string]int {
 	return m
 }
 
-// summarize streams the events of q once.
-func summarize(ctx context.Context, st store.Store, q store.Query) (*summary, error) {
+// A selection is the events a request's filters select: those of the
+// store's query that match.
+type selection struct {
+	q     store.Query
+	match func(*store.Event) bool
+	// key names the selection in the cache.
+	key string
+}
+
+// summarize streams the events of sel once.
+func summarize(ctx context.Context, st store.Store, sel selection) (*summary, error) {
 	pidx := ploverIndex()
 	nplover := len(pidx) + 1
 	s := &summary{days: map[string]*day{}, pairs: map[[2]string]*pair{}, actors: map[string]int{}}
 	type point struct{ lon, lat float64 }
 	at := map[point]*place{}
-	err := st.EachEvent(ctx, q, func(e store.Event) error {
+	err := st.EachEvent(ctx, sel.q, func(e store.Event) error {
+		if sel.match != nil && !sel.match(&e) {
+			return nil
+		}
 		s.total++
 		quad := e.Quad
 		if quad < 0 || quad > 4 {
@@ -144,13 +156,13 @@ func newCache(st store.Store, size int) *cache {
 	return &cache{st: st, size: size, recheck: time.Second, entries: map[string]*entry{}}
 }
 
-// get returns the summary of q, computing it when needed.
-func (c *cache) get(ctx context.Context, q store.Query) (*summary, error) {
+// get returns the summary of sel, computing it when needed.
+func (c *cache) get(ctx context.Context, sel selection) (*summary, error) {
 	v, err := c.storeVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	k := key(q)
+	k := sel.key
 	c.mu.Lock()
 	e := c.entries[k]
 	if e != nil && e.version != v {
@@ -167,7 +179,7 @@ func (c *cache) get(ctx context.Context, q store.Query) (*summary, error) {
 			// The pass outlives a client that goes away: the next one
 			// asking for the same view gets it.
 			ctx := context.WithoutCancel(ctx)
-			e.sum, e.err = summarize(ctx, c.st, q)
+			e.sum, e.err = summarize(ctx, c.st, sel)
 			close(e.done)
 			if e.err != nil {
 				c.mu.Lock()

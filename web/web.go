@@ -15,12 +15,15 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"sitrep/event"
+	"sitrep/server"
 	"sitrep/store"
 )
 
@@ -45,6 +48,8 @@ type UI struct {
 	log   *slog.Logger
 	nodes int
 	cache *cache
+	// families is the index of /ui/copies.
+	families families
 	mux   *http.ServeMux
 	files func() (map[string]*file, error)
 }
@@ -54,13 +59,16 @@ func Handler(st store.Store) http.Handler { return New(st, Options{}) }
 
 // New returns the web UI over st: the page at / with its files, and
 //
-//	GET /api/map?bbox=minLon,minLat,maxLon,maxLat&zoom=Z&…filters   grid clusters in the view (MapView)
-//	GET /api/timeline?…filters                                      events per day by type, the dates aside (Timeline)
-//	GET /api/network?…filters                                       the busiest actors and their pairs (Network)
-//	GET /api/types                                                  CAMEO roots, quad classes, PLOVER types
+//	GET /ui/map?bbox=minLon,minLat,maxLon,maxLat&zoom=Z&…filters   grid clusters in the view (MapView)
+//	GET /ui/timeline?…filters                                      events per day by type, the dates aside (Timeline)
+//	GET /ui/network?…filters                                       the busiest actors and their pairs (Network)
+//	GET /ui/types                                                  CAMEO roots, quad classes, PLOVER types
+//	GET /ui/copies?article=ID                                      the other articles of its family of copies (Copies)
 //
-// The filters are those of the API's /api/events (see ParseQuery). A bad
-// parameter gets 400 with {"error": message}.
+// The filters are those of the API's /api/events (server.ParseFilter).
+// A bad parameter gets 400 with {"error": message}. The endpoints live
+// outside /api/, which belongs to package server, so that the handler can
+// be mounted as server.Options.UI.
 func New(st store.Store, o Options) *UI {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -74,11 +82,12 @@ func New(st store.Store, o Options) *UI {
 	u := &UI{st: st, log: o.Logger, nodes: o.Nodes, cache: newCache(st, o.CacheSize)}
 	u.files = sync.OnceValues(loadFiles)
 	m := http.NewServeMux()
-	m.HandleFunc("GET /api/map", u.handleMap)
-	m.HandleFunc("GET /api/timeline", u.handleTimeline)
-	m.HandleFunc("GET /api/network", u.handleNetwork)
-	m.HandleFunc("GET /api/types", u.handleTypes)
-	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+	m.HandleFunc("GET /ui/map", u.handleMap)
+	m.HandleFunc("GET /ui/timeline", u.handleTimeline)
+	m.HandleFunc("GET /ui/network", u.handleNetwork)
+	m.HandleFunc("GET /ui/types", u.handleTypes)
+	m.HandleFunc("GET /ui/copies", u.handleCopies)
+	m.HandleFunc("/ui/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
 	m.HandleFunc("GET /{$}", u.handleFile)
@@ -97,66 +106,82 @@ func (u *UI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (u *UI) handleMap(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
+	sel, err := newSelection(v, "zoom")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	view := [4]float64{-180, -85, 180, 85}
-	var errs []error
-	if s := v.Get("bbox"); s != "" {
-		b, err := parseBBox(s)
-		if err != nil {
-			errs = append(errs, &ParamError{"bbox", s, err.Error()})
-		}
-		view = b
+	if sel.q.BBox != nil {
+		view = *sel.q.BBox
 	}
 	z := 2.0
 	if s := v.Get("zoom"); s != "" {
 		f, err := strconv.ParseFloat(s, 64)
-		if err != nil || f < 0 || f > maxZoom {
-			errs = append(errs, &ParamError{"zoom", s, fmt.Sprintf("want a number from 0 to %d", maxZoom)})
+		if err != nil || !(f >= 0 && f <= maxZoom) {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("bad parameter \"zoom\": want a number from 0 to %d", maxZoom))
+			return
 		}
 		z = f
 	}
 	// The view is not a filter here: the summary of the whole selection
 	// serves every view of it.
 	v.Del("bbox")
-	q, err := ParseQuery(v)
-	if err = errors.Join(append(errs, err)...); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	s, err := u.cache.get(r.Context(), q)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
-	writeJSON(w, clusters(s, view, z))
+	u.serve(w, r, v, func(s *summary) any { return clusters(s, view, z) }, "zoom")
 }
 
 func (u *UI) handleTimeline(w http.ResponseWriter, r *http.Request) {
-	q, ok := u.query(w, r)
-	if !ok {
+	v := r.URL.Query()
+	if _, err := newSelection(v); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	// The timeline shows the whole span so that a brush can widen it.
-	q.From, q.To = "", ""
-	s, err := u.cache.get(r.Context(), q)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
-	writeJSON(w, timeline(s, event.PloverTypes()))
+	// The timeline shows every date, so that a brush can widen the range.
+	v.Del("from")
+	v.Del("to")
+	u.serve(w, r, v, func(s *summary) any { return timeline(s, event.PloverTypes()) })
 }
 
 func (u *UI) handleNetwork(w http.ResponseWriter, r *http.Request) {
-	q, ok := u.query(w, r)
-	if !ok {
+	v := r.URL.Query()
+	if _, err := newSelection(v); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	q.BBox = nil // as on the map
-	s, err := u.cache.get(r.Context(), q)
+	v.Del("bbox") // as on the map, the view is not a filter
+	u.serve(w, r, v, func(s *summary) any { return network(s, u.nodes) })
+}
+
+// serve answers with what answer makes of the summary of the events the
+// filters v select.
+func (u *UI) serve(w http.ResponseWriter, r *http.Request, v url.Values, answer func(*summary) any, extra ...string) {
+	sel, err := newSelection(v, extra...)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s, err := u.cache.get(r.Context(), sel)
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
-	writeJSON(w, network(s, u.nodes))
+	writeJSON(w, answer(s))
+}
+
+// newSelection reads the filters of /api/events from v, allowing the
+// parameters extra (which the caller reads) besides.
+func newSelection(v url.Values, extra ...string) (selection, error) {
+	q, match, err := server.ParseFilter(v, extra...)
+	if err != nil {
+		return selection{}, err
+	}
+	k := url.Values{}
+	for name, vals := range v {
+		if !slices.Contains(extra, name) {
+			k[name] = vals
+		}
+	}
+	return selection{q: q, match: match, key: k.Encode()}, nil
 }
 
 // Types is the answer of /api/types: what the page's filters and legends
@@ -193,16 +218,6 @@ func (u *UI) handleTypes(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, t)
 }
 
-// query parses the filters, answering 400 when they are bad.
-func (u *UI) query(w http.ResponseWriter, r *http.Request) (store.Query, bool) {
-	q, err := ParseQuery(r.URL.Query())
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return q, false
-	}
-	return q, true
-}
-
 // fail answers a failed request: 400 for a full-text query the store
 // cannot parse, 500 with a generic message (and the detail in the log)
 // for anything else.
@@ -210,8 +225,8 @@ func (u *UI) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
-	if r.URL.Query().Get("q") != "" && strings.Contains(strings.ToLower(err.Error()), "fts5") {
-		writeError(w, http.StatusBadRequest, "bad q: the full-text query does not parse")
+	if errors.Is(err, store.ErrQuery) {
+		writeError(w, http.StatusBadRequest, "bad query: "+err.Error())
 		return
 	}
 	u.log.Error("web: request failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)

@@ -7,7 +7,7 @@ import {Timeline} from './timeline.js';
 import {renderNetwork} from './network.js';
 import {renderEvent, renderArticle} from './evidence.js';
 
-const FILTERS = ['actor', 'country', 'root', 'plover', 'from', 'to', 'q'];
+const FILTERS = ['actor', 'country', 'root', 'cameo', 'plover', 'from', 'to', 'q'];
 const KNOWN = new Set([...FILTERS, 'event', 'article', 'color', 'map', 'inview']);
 const $ = id => document.getElementById(id);
 
@@ -25,6 +25,7 @@ function validate(k, v, st) {
     case 'actor': return /^[A-Za-z0-9]{3,30}$/.test(v) ? '' : 'an actor is a CAMEO code or its start, such as SYR or SYRGOV';
     case 'country': return /^[A-Za-z]{3}$/.test(v) ? '' : 'a country is an ISO 3166-1 alpha-3 code, such as SYR';
     case 'root': return /^(0[1-9]|1\d|20)$/.test(v) ? '' : 'a CAMEO root is 01 to 20';
+    case 'cameo': return /^(0[1-9]|1\d|20)\d{0,2}$/.test(v) ? '' : 'a CAMEO code is 2 to 4 digits starting 01 to 20';
     case 'plover': return !types.plover.length || types.plover.includes(v.toUpperCase()) ? '' : `a PLOVER type is one of ${types.plover.join(', ')}`;
     case 'from': case 'to': return date(v) ? '' : 'a date is YYYY-MM-DD';
     case 'q': return v.length <= 500 ? '' : 'the text search is longer than 500 characters';
@@ -175,14 +176,14 @@ function eventItem(e) {
 
 async function loadNetwork() {
   try {
-    const data = await track('network', api('/api/network', filterParams()));
+    const data = await track('network', api('/ui/network', filterParams()));
     renderNetwork($('network'), $('pairs'), $('network-status'), data, id => setFilters({...state.filters, actor: id}));
   } catch (err) { reportError('Network', err); }
 }
 
 async function loadTimeline() {
   try {
-    const data = await track('timeline', api('/api/timeline', filterParams()));
+    const data = await track('timeline', api('/ui/timeline', filterParams()));
     timeline.set(data, state.filters.from, state.filters.to);
     $('brush-clear').hidden = !(state.filters.from || state.filters.to);
   } catch (err) { reportError('Timeline', err); }
@@ -209,8 +210,9 @@ async function loadArticle() {
   const box = $('article');
   box.replaceChildren(el('p', {class: 'status'}, 'Loading…'));
   try {
+    const copies = api('/ui/copies', {article: state.article}).catch(err => { reportError('Copies', err); return null; });
     const a = await track('article', api('/api/articles/' + encodeURIComponent(state.article)));
-    renderArticle(box, a, openArticle, id => { state.article = ''; selectEvent(id); });
+    renderArticle(box, a, await copies, openArticle, id => { state.article = ''; selectEvent(id); });
     document.title = `${(a.article && a.article.title) || 'Article'} · sitrep`;
     $('article-h').focus();
   } catch (err) {
@@ -265,7 +267,7 @@ function openArticle(id) {
 
 async function main() {
   try {
-    types = await api('/api/types');
+    types = await api('/ui/types');
   } catch (err) { reportError('Event types', err); }
   $('f-roots').replaceChildren(...types.roots.map(r => el('option', {value: 'root:' + r.root}, `${r.root} ${r.description.toLowerCase()}`)));
   $('f-plover').replaceChildren(...types.plover.map(t => el('option', {value: 'plover:' + t}, t.toLowerCase())));

@@ -84,13 +84,10 @@ function paragraphs(body) {
   return out;
 }
 
-function dedupField(d, snake, camel) {
-  return d[snake] !== undefined ? d[snake] : d[camel];
-}
-
-// renderArticle fills box with an article; go(id) opens another one and
-// open(eventID) an event.
-export function renderArticle(box, a, go, openEvent) {
+// renderArticle fills box with an article and its family of copies (the
+// answer of /ui/copies, or null); go(id) opens another article and
+// openEvent(id) an event.
+export function renderArticle(box, a, copies, go, openEvent) {
   const meta = a.article || {};
   const spans = [];
   for (const e of a.events || []) {
@@ -111,7 +108,7 @@ export function renderArticle(box, a, go, openEvent) {
   const origins = new Map();
   if (d) {
     const sents = new Map((a.sentences || []).map(s => [s.index, s]));
-    for (const o of dedupField(d, 'sentences', 'Sentences') || []) {
+    for (const o of d.sentences || []) {
       const s = sents.get(o.sentence);
       if (!s) continue;
       spans.push({start: s.start, end: s.end, cls: 'copied', title: `copied from article ${o.article}, sentence ${o.article_sentence + 1}`});
@@ -126,7 +123,7 @@ export function renderArticle(box, a, go, openEvent) {
       meta.url ? [' · ', el('a', {href: meta.url, rel: 'noopener noreferrer', target: '_blank'}, 'original')] : '',
       ' · ', el('span', {class: 'code'}, meta.id)),
   ];
-  const prov = provenance(a, d, origins, go);
+  const prov = provenance(a, d, origins, copies, go);
   const keys = el('ul', {class: 'keys', 'aria-label': 'Marks in the text'},
     ['actor', 'verb', 'place', 'date', 'count', 'quote', 'copied'].map(k => el('li', {}, el('mark', {class: k}, {verb: 'action', copied: 'copied sentence'}[k] || k))));
   const events = el('ol', {id: 'article-events'}, (a.events || []).map(e =>
@@ -138,17 +135,18 @@ export function renderArticle(box, a, go, openEvent) {
     el('p', {class: 'status'}, `${(a.places || []).length} places, ${(a.counts || []).length} counts, ${(a.quotes || []).length} quotes`));
 }
 
-function provenance(a, d, origins, go) {
+const RELATION = {original: 'the original', exact: 'an exact copy', reprint: 'a reprint', stitched: 'stitched from parts', related: 'the same story'};
+
+function provenance(a, d, origins, copies, go) {
   const items = [];
   const link = id => el('a', {href: `/?article=${encodeURIComponent(id)}`, onclick: ev => { ev.preventDefault(); go(id); }, class: 'code'}, id.slice(0, 12));
-  const reprints = a.reprints || a.copies || (d && (d.reprints || d.Reprints)) || [];
   if (d) {
-    const exact = dedupField(d, 'exact_of', 'ExactOf'), near = dedupField(d, 'near_of', 'NearOf');
-    const original = dedupField(d, 'original', 'Original');
-    const stitched = dedupField(d, 'stitched', 'Stitched');
-    const sources = dedupField(d, 'sources', 'Sources') || [];
-    const copied = dedupField(d, 'copied', 'Copied') || 0;
-    const sim = dedupField(d, 'similarity', 'Similarity') || 0;
+    const exact = d.exact_of, near = d.near_of;
+    const original = d.original;
+    const stitched = d.stitched;
+    const sources = d.sources || [];
+    const copied = d.copied || 0;
+    const sim = d.similarity || 0;
     if (exact) items.push(el('li', {}, 'An exact copy of ', link(exact), '.'));
     if (near) items.push(el('li', {}, 'A reprint of ', link(near), ` (similarity ${Math.round(sim * 100)}%).`));
     if (original && original !== (a.article || {}).id && original !== exact && original !== near) items.push(el('li', {}, 'First published as ', link(original), '.'));
@@ -160,11 +158,16 @@ function provenance(a, d, origins, go) {
         }))));
     }
   }
-  if (reprints.length) {
-    items.push(el('li', {}, `Reprinted ${reprints.length} time${reprints.length === 1 ? '' : 's'}:`,
-      el('ul', {id: 'reprints'}, reprints.map(r => typeof r === 'string' ? el('li', {}, link(r)) :
-        el('li', {}, link(r.id || r.article_id), r.title ? ` ${r.title}` : '', r.source ? ` (${r.source}${r.date ? ', ' + r.date : ''})` : '')))));
+  const family = copies ? copies.family : [];
+  if (family.length) {
+    const n = family.length + copies.more;
+    items.push(el('li', {}, `The same story in ${n} other article${n === 1 ? '' : 's'}:`,
+      el('ul', {id: 'copies'}, family.map(r => el('li', {},
+        el('a', {href: `/?article=${encodeURIComponent(r.id)}`, onclick: ev => { ev.preventDefault(); go(r.id); }}, r.title || r.id),
+        ` — ${r.source || 'unknown source'}${r.date ? ', ' + r.date : ''}: ${RELATION[r.relation] || r.relation}`,
+        r.of && r.of !== (a.article || {}).id ? [' of ', link(r.of)] : ''))),
+      copies.more ? el('p', {}, `and ${copies.more} more`) : ''));
   }
-  if (!items.length) items.push(el('li', {}, d ? 'No copies found: this article is original, and no later one repeats it.' : 'Deduplication was not run on this article.'));
+  if (!items.length) items.push(el('li', {}, d ? 'No copies found: no other article in the store repeats this one.' : 'Deduplication was not run on this article.'));
   return el('section', {class: 'provenance', 'aria-labelledby': 'prov-h', id: 'provenance'}, el('h2', {id: 'prov-h'}, 'Duplicates and provenance'), el('ul', {}, items));
 }

@@ -219,7 +219,7 @@ export class WorldMap {
     const ac = this.abort = new AbortController();
     const params = {...this.opts.filters(), bbox: this.bbox().join(','), zoom: Math.floor(this.zoom)};
     try {
-      const data = await api('/api/map', params, ac.signal);
+      const data = await api('/ui/map', params, ac.signal);
       if (ac.signal.aborted) return;
       this.data = data;
       this.renderClusters();
