@@ -50,8 +50,8 @@ type UI struct {
 	cache *cache
 	// families is the index of /ui/copies.
 	families families
-	mux   *http.ServeMux
-	files func() (map[string]*file, error)
+	mux      *http.ServeMux
+	files    func() (map[string]*file, error)
 }
 
 // Handler returns the web UI over st with the default options.
