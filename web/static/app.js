@@ -16,6 +16,7 @@ let state = null;       // what the URL says
 let loadedKey = null;   // the filters the overview shows
 let cursor = '';
 let map, timeline;
+let fitNext = false; // fit the map to the next clusters (after a filter change)
 const pending = new Set();
 
 // validate checks one URL parameter; it returns a problem or ''.
@@ -72,7 +73,9 @@ function writeURL(push) {
   if (state.map) p.set('map', state.map.map((v, i) => i < 2 ? v.toFixed(4) : v.toFixed(2)).join(','));
   if (state.event) p.set('event', state.event);
   if (state.article) p.set('article', state.article);
-  const url = p.toString() ? `/?${p}` : '/';
+  // Commas are fine in a query and easier to read unescaped.
+  const qs = p.toString().replace(/%2C/g, ',');
+  const url = qs ? `/?${qs}` : '/';
   if (url === location.pathname + location.search) return;
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
 }
@@ -242,7 +245,22 @@ function render() {
   loadEvent();
 }
 
+// fitClusters zooms the map to the clusters when they are all in one
+// region of the world; filters that select the whole world leave it.
+function fitClusters(d) {
+  if (!d.clusters.length) return;
+  const b = [180, 90, -180, -90];
+  for (const c of d.clusters) {
+    b[0] = Math.min(b[0], c.bbox[0]); b[1] = Math.min(b[1], c.bbox[1]);
+    b[2] = Math.max(b[2], c.bbox[2]); b[3] = Math.max(b[3], c.bbox[3]);
+  }
+  if (b[2] - b[0] > 120) return;
+  const pad = 1;
+  map.fit([b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad], 30);
+}
+
 function setFilters(f) {
+  fitNext = true;
   state.filters = f;
   state.event = '';
   writeURL(true);
@@ -291,7 +309,11 @@ async function main() {
     },
     onClusters: d => {
       const where = state.inview ? ' (list: events in view)' : '';
-      $('events-count').textContent = `${fmtInt(d.total)} events${where}`;
+      $('events-count').textContent = `${fmtInt(d.total)} event${d.total === 1 ? '' : 's'}${where}`;
+      if (fitNext) {
+        fitNext = false;
+        if (map.zoom < 3) fitClusters(d); // from the world view only: a zoomed view stays
+      }
       $('map-status').textContent = `${fmtInt(d.in_view)} of ${fmtInt(d.total)} events in view` +
         (d.unlocated ? `; ${fmtInt(d.unlocated)} without a place are not on the map` : '') + '.';
     },

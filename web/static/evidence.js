@@ -22,6 +22,10 @@ export function eventSpans(e) {
   return spans;
 }
 
+function plural(n, word) {
+  return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function actorBlock(a) {
   if (!a) return el('span', {class: 'muted'}, 'nobody named');
   return el('span', {}, el('span', {class: 'code'}, a.code || '?'), a.text ? ` (${a.text})` : '');
@@ -47,14 +51,14 @@ export function renderEvent(box, e, types, go) {
     el('span', {class: 'code'}, `${e.cameo}${desc ? ' ' + desc : ''}`),
     el('span', {class: 'arrow', 'aria-label': 'on'}, ' → '), actorBlock(e.target));
   const loc = e.location;
-  const place = loc ? [loc.name, loc.admin1, loc.country].filter(Boolean).join(', ') + ` (${loc.precision}; ${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)}; from the ${loc.how})` : 'unknown';
+  const place = loc ? [...new Set([loc.name, loc.admin1, loc.country].filter(Boolean))].join(', ') + ` (${loc.precision}; ${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)}; from the ${loc.how})` : 'unknown';
   const date = e.date ? `${e.date} (${e.date_precision}${e.date_text ? `: “${e.date_text}”` : ''})` : 'unknown';
   const dl = el('dl', {},
     el('dt', {}, 'Date'), el('dd', {}, date),
     el('dt', {}, 'Place'), el('dd', {}, place),
     el('dt', {}, 'Type'), el('dd', {}, el('span', {class: 'sw-inline', style: `color:${QUAD_COLORS[e.quad_class] || QUAD_COLORS[0]}`}, '●'), ' ',
       `${QUAD_NAMES[e.quad_class] || 'unknown'}; PLOVER ${e.plover || 'none'}${e.mode ? ` (${e.mode})` : ''}; Goldstein ${e.goldstein}${e.negated ? '; negated' : ''}`),
-    el('dt', {}, 'Reports'), el('dd', {id: 'mention-count'}, `${fmtInt(e.num_mentions)} mentions in ${fmtInt(e.num_articles)} articles from ${fmtInt(e.num_sources)} sources`),
+    el('dt', {}, 'Reports'), el('dd', {id: 'mention-count'}, `${plural(e.num_mentions, 'mention')} in ${plural(e.num_articles, 'article')} from ${plural(e.num_sources, 'source')}`),
     el('dt', {}, 'Coded by'), el('dd', {class: 'code'}, `${e.rule} (confidence ${e.confidence})`));
   const ev = e.evidence;
   const quote = el('blockquote', {class: 'evidence', id: 'evidence'}, ev ? highlight(ev.text, ev.start, eventSpans(e)) : '');
@@ -139,7 +143,10 @@ const RELATION = {original: 'the original', exact: 'an exact copy', reprint: 'a 
 
 function provenance(a, d, origins, copies, go) {
   const items = [];
-  const link = id => el('a', {href: `/?article=${encodeURIComponent(id)}`, onclick: ev => { ev.preventDefault(); go(id); }, class: 'code'}, id.slice(0, 12));
+  const titles = new Map((copies ? copies.family : []).map(r => [r.id, r.title]));
+  const link = id => titles.get(id)
+    ? el('a', {href: `/?article=${encodeURIComponent(id)}`, onclick: ev => { ev.preventDefault(); go(id); }, title: id}, titles.get(id))
+    : el('a', {href: `/?article=${encodeURIComponent(id)}`, onclick: ev => { ev.preventDefault(); go(id); }, class: 'code'}, id.slice(0, 12));
   if (d) {
     const exact = d.exact_of, near = d.near_of;
     const original = d.original;
@@ -154,7 +161,8 @@ function provenance(a, d, origins, copies, go) {
       items.push(el('li', {}, `${stitched ? 'Stitched from' : 'Copies parts of'} ${sources.length} earlier article${sources.length === 1 ? '' : 's'} (${Math.round(copied * 100)}% of its words):`,
         el('ul', {id: 'sources'}, sources.map(s => {
           const o = origins.get(s) || [];
-          return el('li', {}, link(s), o.length ? `: sentences ${o.map(x => x.sentence + 1).join(', ')} (its ${o.map(x => x.article_sentence + 1).join(', ')})` : '');
+          const pairs = o.map(x => `${x.sentence + 1} from its ${x.article_sentence + 1}`).join(', ');
+          return el('li', {}, link(s), o.length ? `: sentence${o.length === 1 ? '' : 's'} ${pairs}` : '');
         }))));
     }
   }

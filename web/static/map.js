@@ -70,10 +70,33 @@ export class WorldMap {
       }
       return pts;
     });
+    // Shapes that cross the antimeridian jump from +180 to -180: they are
+    // unwrapped into one piece, which is drawn again 360° away.
+    const trace = (path, pts, shift) => {
+      for (let i = 0; i < pts.length; i += 2) {
+        if (i === 0) path.moveTo(pts[0] + shift, pts[1]); else path.lineTo(pts[i] + shift, pts[i + 1]);
+      }
+    };
+    const shifts = (minX, maxX) => [0, ...(maxX > 180 ? [-360] : []), ...(minX < -180 ? [360] : [])];
+    const unwrap = pts => {
+      const out = [];
+      let off = 0, minX = Infinity, maxX = -Infinity;
+      for (let i = 0; i < pts.length; i += 2) {
+        let x = pts[i] + off;
+        if (out.length) {
+          const prev = out[out.length - 2];
+          if (x - prev > 180) { off -= 360; x -= 360; } else if (prev - x > 180) { off += 360; x += 360; }
+        }
+        out.push(x, pts[i + 1]);
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+      }
+      return {pts: out, minX, maxX};
+    };
     const borders = new Path2D();
-    for (const p of arcs) {
-      borders.moveTo(p[0], p[1]);
-      for (let i = 2; i < p.length; i += 2) borders.lineTo(p[i], p[i + 1]);
+    for (const a of arcs) {
+      const u = unwrap(a);
+      for (const s of shifts(u.minX, u.maxX)) trace(borders, u.pts, s);
     }
     const land = new Path2D();
     const byISO = new Map();
@@ -83,20 +106,19 @@ export class WorldMap {
       let best = null;
       for (const poly of c.polygons) {
         for (const [ri, ring] of poly.entries()) {
-          let first = true;
-          let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+          const raw = [];
           for (const idx of ring) {
             const p = arcs[idx < 0 ? ~idx : idx];
             const n = p.length / 2;
             for (let j = 0; j < n; j++) {
               const k = idx < 0 ? n - 1 - j : j;
-              const x = p[2 * k], y = p[2 * k + 1];
-              if (first) { path.moveTo(x, y); first = false; } else path.lineTo(x, y);
-              if (x < minX) minX = x; if (x > maxX) maxX = x;
-              if (y < minY) minY = y; if (y > maxY) maxY = y;
+              raw.push(p[2 * k], p[2 * k + 1]);
             }
           }
-          path.closePath();
+          const {pts, minX, maxX} = unwrap(raw);
+          for (const s of shifts(minX, maxX)) { trace(path, pts, s); path.closePath(); }
+          let minY = Infinity, maxY = -Infinity;
+          for (let i = 1; i < pts.length; i += 2) { minY = Math.min(minY, pts[i]); maxY = Math.max(maxY, pts[i]); }
           const area = (maxX - minX) * (maxY - minY);
           if (ri === 0 && (!best || area > best.area)) best = {area, x: (minX + maxX) / 2, y: (minY + maxY) / 2, w: maxX - minX};
         }

@@ -38,8 +38,8 @@ function layout(nodes, links, w, h) {
     for (let i = 0; i < n; i++) {
       const m = Math.hypot(fx[i], fy[i]), cap = 20 * t + 1;
       const s = m > cap ? cap / m : 1;
-      x[i] = Math.max(30, Math.min(w - 30, x[i] + fx[i] * s));
-      y[i] = Math.max(20, Math.min(h - 20, y[i] + fy[i] * s));
+      x[i] = Math.max(40, Math.min(w - 40, x[i] + fx[i] * s));
+      y[i] = Math.max(25, Math.min(h - 35, y[i] + fy[i] * s)); // room for the label below
     }
   }
   return {x, y, idx};
@@ -66,7 +66,7 @@ export function renderNetwork(svg, table, status, data, onActor) {
   const r = c => 5 + 14 * Math.sqrt(c / maxN);
   const defs = el('defs', {});
   for (const q of [1, 3]) {
-    defs.append(el('marker', {id: `arrow${q}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse'},
+    defs.append(el('marker', {id: `arrow${q}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse'},
       el('path', {d: 'M0,0 L10,5 L0,10 z', fill: q === 3 ? QUAD_COLORS[4] : QUAD_COLORS[1]})));
   }
   svg.append(defs);
@@ -91,7 +91,7 @@ export function renderNetwork(svg, table, status, data, onActor) {
     const label = `${d.id}: in ${d.count} events, source of ${out}. Filter by this actor.`;
     const g = el('g', {class: 'node', tabindex: 0, role: 'button', 'aria-label': label, transform: `translate(${x[i].toFixed(1)},${y[i].toFixed(1)})`},
       el('circle', {r: r(d.count).toFixed(1), fill: '#5a6f86'}),
-      el('text', {x: r(d.count) + 3, y: 4}, d.id),
+      el('text', {x: 0, y: r(d.count) + 12, 'text-anchor': 'middle'}, d.id),
       el('title', {}, label));
     g.addEventListener('click', () => onActor(d.id));
     g.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onActor(d.id); } });

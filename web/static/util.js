@@ -9,6 +9,9 @@ export function el(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
+    // Through the CSSOM: the page's Content-Security-Policy refuses
+    // style attributes.
+    else if (k === 'style') e.style.cssText = v;
     else e.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat()) {
