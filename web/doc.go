@@ -40,3 +40,5 @@
 // message: a bad URL never gives a blank page, and an unknown path gets a
 // page that says so.
 package web
+
+//go:generate go run gen.go -shared ../../shared
