@@ -328,8 +328,8 @@ func TestBrowserSlow(t *testing.T) {
 	testshared.Slow(t)
 	start := time.Now()
 	var ins []*store.Ingest
-	for first := 0; first < 50000; first += 5000 {
-		ins = append(ins, storetest.Synthetic(11, first, 5000, 2)...)
+	for first := 0; first < 51000; first += 3000 {
+		ins = append(ins, storetest.Synthetic(11, first, 3000, 2)...)
 	}
 	st := openStore(t, ins)
 	sum, err := st.Summary(context.Background())

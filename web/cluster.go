@@ -1,8 +1,9 @@
 package web
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"sitrep/event"
 )
@@ -62,7 +63,9 @@ func mercY(lat float64) float64 {
 // into the cells of a grid cellPixels wide at zoom z, where the world is
 // 256·2^z pixels wide. Places within a cell of the view's edge count too,
 // so that clusters do not change as the edge passes them.
-func clusters(s *summary, view [4]float64, z float64) MapView {
+//
+// name gives a place's name.
+func clusters(s *summary, view [4]float64, z float64, name func(*place) string) MapView {
 	z = max(0, min(maxZoom, z))
 	cell := 360 / (256 * math.Exp2(z)) * cellPixels
 	mv := MapView{Zoom: z, Cell: cell, Total: s.total, Unlocated: s.unlocated, Clusters: []Cluster{}}
@@ -77,7 +80,7 @@ func clusters(s *summary, view [4]float64, z float64) MapView {
 		sx, sy float64
 		quad   [5]int
 		plover []int
-		best   int
+		best   *place
 	}
 	cells := map[[2]int64]*acc{}
 	var order [][2]int64
@@ -105,8 +108,8 @@ func clusters(s *summary, view [4]float64, z float64) MapView {
 		for i, n := range p.plover {
 			a.plover[i] += n
 		}
-		if p.count > a.best {
-			a.best, a.c.Name = p.count, p.name
+		if b := a.best; b == nil || p.count > b.count || p.count == b.count && (p.lon < b.lon || p.lon == b.lon && p.lat < b.lat) {
+			a.best = p
 		}
 		a.c.Event = p.event
 		a.c.BBox = [4]float64{min(a.c.BBox[0], p.lon), min(a.c.BBox[1], p.lat), max(a.c.BBox[2], p.lon), max(a.c.BBox[3], p.lat)}
@@ -115,6 +118,7 @@ func clusters(s *summary, view [4]float64, z float64) MapView {
 	for _, k := range order {
 		a := cells[k]
 		c := a.c
+		c.Name = name(a.best)
 		// Rounding may put a mean of equal numbers just outside them.
 		c.Lon = max(c.BBox[0], min(c.BBox[2], a.sx/float64(c.Count)))
 		c.Lat = max(c.BBox[1], min(c.BBox[3], a.sy/float64(c.Count)))
@@ -136,7 +140,10 @@ func clusters(s *summary, view [4]float64, z float64) MapView {
 		mv.InView += c.Count
 		mv.Clusters = append(mv.Clusters, c)
 	}
-	// The biggest first, so that the page draws the small on top.
-	sort.SliceStable(mv.Clusters, func(i, j int) bool { return mv.Clusters[i].Count > mv.Clusters[j].Count })
+	// The biggest first, so that the page draws the small on top; then
+	// west to east, south to north, whatever order the store gave.
+	slices.SortFunc(mv.Clusters, func(a, b Cluster) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Lon, b.Lon), cmp.Compare(a.Lat, b.Lat))
+	})
 	return mv
 }

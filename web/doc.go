@@ -29,12 +29,18 @@
 //     ([Network]);
 //   - GET /ui/types: the CAMEO roots, quad classes and PLOVER types the
 //     filters offer ([Types]).
+//   - GET /ui/copies?article=ID: the other articles of the article's
+//     family of copies, each with its relation (original, exact copy,
+//     reprint, stitched) ([Copies]); the store has no query for this, so
+//     the family index is read from store.Mentions once per change of
+//     the store.
 //
-// Each takes the filters of /api/events, read by server.ParseFilter. All three
-// aggregates come from one pass of store.EachEvent per combination of
-// filters, summarized to a few numbers per distinct place, day and actor
-// pair, and cached until the store's counts change, so panning and
-// zooming the map does not read the store again.
+// The first three take the filters of /api/events, read by
+// server.ParseFilter. Their aggregates come from one pass of
+// store.EachEvent per combination of filters, summarized to a few numbers
+// per distinct place, day and actor pair, and cached until the store's
+// counts change, so panning and zooming the map does not read the store
+// again.
 //
 // Bad parameters get 400 with {"error": message}, and the page shows the
 // message: a bad URL never gives a blank page, and an unknown path gets a

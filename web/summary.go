@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"sitrep/event"
+	"sitrep/record"
 	"sitrep/store"
 )
 
@@ -24,7 +25,7 @@ type summary struct {
 // A place is the events at one point.
 type place struct {
 	lon, lat float64
-	name     string
+	name     string // "" when read from points: see UI.placeName
 	count    int
 	mentions int
 	quad     [5]int
@@ -63,17 +64,15 @@ type selection struct {
 	key string
 }
 
-// summarize streams the events of sel once.
+// summarize reads the events of sel once: as points when the store can
+// stream them (store.PointScanner), else with EachEvent.
 func summarize(ctx context.Context, st store.Store, sel selection) (*summary, error) {
 	pidx := ploverIndex()
 	nplover := len(pidx) + 1
 	s := &summary{days: map[string]*day{}, pairs: map[[2]string]*pair{}, actors: map[string]int{}}
 	type point struct{ lon, lat float64 }
 	at := map[point]*place{}
-	err := st.EachEvent(ctx, sel.q, func(e store.Event) error {
-		if sel.match != nil && !sel.match(&e) {
-			return nil
-		}
+	add := func(e store.Point, name string) {
 		s.total++
 		quad := e.Quad
 		if quad < 0 || quad > 4 {
@@ -83,11 +82,11 @@ func summarize(ctx context.Context, st store.Store, sel selection) (*summary, er
 		if !ok {
 			pl = nplover - 1
 		}
-		if loc := e.Location; loc != nil {
-			k := point{loc.Lon, loc.Lat}
+		if e.Located {
+			k := point{e.Lon, e.Lat}
 			p := at[k]
 			if p == nil {
-				p = &place{lon: loc.Lon, lat: loc.Lat, name: loc.Name, event: e.ID, plover: make([]int, nplover)}
+				p = &place{lon: e.Lon, lat: e.Lat, name: name, event: e.ID, plover: make([]int, nplover)}
 				at[k] = p
 				s.places = append(s.places, p)
 			}
@@ -98,17 +97,17 @@ func summarize(ctx context.Context, st store.Store, sel selection) (*summary, er
 		} else {
 			s.unlocated++
 		}
-		if e.Date != nil {
-			d := s.days[*e.Date]
+		if e.Date != "" {
+			d := s.days[e.Date]
 			if d == nil {
 				d = &day{plover: make([]int, nplover)}
-				s.days[*e.Date] = d
+				s.days[e.Date] = d
 			}
 			d.quad[quad]++
 			d.plover[pl]++
 		}
-		if e.Source != nil && e.Target != nil && e.Source.Code != "" && e.Target.Code != "" {
-			k := [2]string{e.Source.Code, e.Target.Code}
+		if e.Source != "" && e.Target != "" {
+			k := [2]string{e.Source, e.Target}
 			p := s.pairs[k]
 			if p == nil {
 				p = &pair{}
@@ -116,17 +115,58 @@ func summarize(ctx context.Context, st store.Store, sel selection) (*summary, er
 			}
 			p.count++
 			p.quad[quad]++
-			s.actors[e.Source.Code]++
-			if e.Target.Code != e.Source.Code {
-				s.actors[e.Target.Code]++
+			s.actors[e.Source]++
+			if e.Target != e.Source {
+				s.actors[e.Target]++
 			}
 		}
-		return nil
-	})
+	}
+	var err error
+	if ps, ok := st.(store.PointScanner); ok {
+		err = ps.EachPoint(ctx, sel.q, func(p store.Point) error {
+			// The filter's own test looks at the event code alone.
+			if sel.match == nil || sel.match(&store.Event{Event: record.Event{CAMEO: p.CAMEO}}) {
+				add(p, "")
+			}
+			return nil
+		})
+	} else {
+		err = st.EachEvent(ctx, sel.q, func(e store.Event) error {
+			if sel.match == nil || sel.match(&e) {
+				add(pointOf(&e), placeName(&e))
+			}
+			return nil
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// pointOf is the point of an event.
+func pointOf(e *store.Event) store.Point {
+	p := store.Point{ID: e.ID, CAMEO: e.CAMEO, Root: e.Root, Plover: e.Plover, Quad: e.Quad, NumMentions: e.NumMentions}
+	if e.Date != nil {
+		p.Date = *e.Date
+	}
+	if e.Source != nil {
+		p.Source = e.Source.Code
+	}
+	if e.Target != nil {
+		p.Target = e.Target.Code
+	}
+	if l := e.Location; l != nil {
+		p.Located, p.Lat, p.Lon = true, l.Lat, l.Lon
+	}
+	return p
+}
+
+func placeName(e *store.Event) string {
+	if e.Location == nil {
+		return ""
+	}
+	return e.Location.Name
 }
 
 // A cache keeps the summaries of the latest queries. A summary is good as

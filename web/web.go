@@ -50,8 +50,10 @@ type UI struct {
 	cache *cache
 	// families is the index of /ui/copies.
 	families families
-	mux      *http.ServeMux
-	files    func() (map[string]*file, error)
+	// names caches the names of places by [lon, lat].
+	names sync.Map
+	mux   *http.ServeMux
+	files func() (map[string]*file, error)
 }
 
 // Handler returns the web UI over st with the default options.
@@ -127,7 +129,7 @@ func (u *UI) handleMap(w http.ResponseWriter, r *http.Request) {
 	// The view is not a filter here: the summary of the whole selection
 	// serves every view of it.
 	v.Del("bbox")
-	u.serve(w, r, v, func(s *summary) any { return clusters(s, view, z) }, "zoom")
+	u.serve(w, r, v, func(s *summary) any { return clusters(s, view, z, u.placeName(r.Context())) }, "zoom")
 }
 
 func (u *UI) handleTimeline(w http.ResponseWriter, r *http.Request) {
@@ -184,7 +186,28 @@ func newSelection(v url.Values, extra ...string) (selection, error) {
 	return selection{q: q, match: match, key: k.Encode()}, nil
 }
 
-// Types is the answer of /api/types: what the page's filters and legends
+// placeName returns a function that gives a place's name: from the
+// summary when it was read event by event, else from the place's first
+// event, once (names are cached by coordinates).
+func (u *UI) placeName(ctx context.Context) func(*place) string {
+	return func(p *place) string {
+		if p.name != "" {
+			return p.name
+		}
+		k := [2]float64{p.lon, p.lat}
+		if v, ok := u.names.Load(k); ok {
+			return v.(string)
+		}
+		d, err := u.st.Event(ctx, p.event)
+		if err != nil || d.Location == nil {
+			return "" // the page says "an unnamed place"; try again next time
+		}
+		u.names.Store(k, d.Location.Name)
+		return d.Location.Name
+	}
+}
+
+// Types is the answer of /ui/types: what the page's filters and legends
 // offer.
 type Types struct {
 	Quads  []string `json:"quads"` // by quad class, 0 (unknown) to 4

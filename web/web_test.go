@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"sitrep/store"
 )
 
 func TestMap(t *testing.T) {
@@ -269,5 +271,28 @@ func TestTypes(t *testing.T) {
 	get(t, ts, "/ui/types", http.StatusOK, &ty)
 	if len(ty.Roots) != 20 || ty.Roots[18].Root != "19" || ty.Roots[18].Quad != 4 || len(ty.Plover) != 16 || len(ty.Quads) != 5 {
 		t.Errorf("types: %+v", ty)
+	}
+}
+
+// eventsOnly hides a store's EachPoint, so that summaries are read with
+// EachEvent.
+type eventsOnly struct{ store.Store }
+
+// TestPointsMatchEvents checks that the summaries read as points, the fast
+// path, equal those read event by event, for every filter.
+func TestPointsMatchEvents(t *testing.T) {
+	st := openStore(t, testData(40))
+	if _, ok := st.(store.PointScanner); !ok {
+		t.Skip("the store streams no points")
+	}
+	fast, slow := serve(t, st), serve(t, eventsOnly{st})
+	for _, filters := range []string{"", "actor=SYR", "country=FJI", "root=19", "cameo=1951", "plover=COERCE", "from=2024-03-01&to=2024-06-30", "q=shelled", "bbox=30,30,40,52"} {
+		for _, path := range []string{"/ui/map?zoom=3&", "/ui/map?zoom=12&", "/ui/timeline?", "/ui/network?"} {
+			a := get(t, fast, path+filters, http.StatusOK, nil)
+			b := get(t, slow, path+filters, http.StatusOK, nil)
+			if string(a) != string(b) {
+				t.Errorf("%s%s:\npoints: %s\nevents: %s", path, filters, a, b)
+			}
+		}
 	}
 }
