@@ -38,7 +38,7 @@ type Cluster struct {
 	BBox [4]float64 `json:"bbox"`
 }
 
-// MapView is the answer of /api/map.
+// MapView is the answer of /ui/map.
 type MapView struct {
 	Zoom float64 `json:"zoom"`
 	// Cell is the grid's cell side in Mercator degrees.

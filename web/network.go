@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// Network is the answer of /api/network: the busiest actors and who acts
+// Network is the answer of /ui/network: the busiest actors and who acts
 // on whom among them.
 type Network struct {
 	// Actors and Pairs count all the actors and source–target pairs of

@@ -170,19 +170,24 @@ func placeName(e *store.Event) string {
 }
 
 // A cache keeps the summaries of the latest queries. A summary is good as
-// long as the store's Summary counts are unchanged; those are read at most
-// once per recheck interval. Concurrent requests for one query share one
-// pass. Safe for concurrent use.
+// long as the store's Summary counts are unchanged. Those are read when
+// the cache is made and then again in the background at most once per
+// recheck interval, so that no request waits for them but the first
+// (Summary counts whole tables): an ingest shows within about a second.
+// Concurrent requests for one query share one pass. Safe for concurrent
+// use.
 type cache struct {
 	st      store.Store
 	size    int
 	recheck time.Duration
 
-	mu      sync.Mutex
-	version store.Summary
-	checked time.Time
-	entries map[string]*entry
-	order   []string // least recently used first
+	mu       sync.Mutex
+	version  store.Summary
+	checked  time.Time     // zero until the first count is in
+	checking chan struct{} // closed when the count under way is in; nil when none is
+	verr     error
+	entries  map[string]*entry
+	order    []string // least recently used first
 }
 
 type entry struct {
@@ -193,7 +198,11 @@ type entry struct {
 }
 
 func newCache(st store.Store, size int) *cache {
-	return &cache{st: st, size: size, recheck: time.Second, entries: map[string]*entry{}}
+	c := &cache{st: st, size: size, recheck: time.Second, entries: map[string]*entry{}}
+	c.mu.Lock()
+	c.check()
+	c.mu.Unlock()
+	return c
 }
 
 // get returns the summary of sel, computing it when needed.
@@ -256,20 +265,47 @@ func (c *cache) touch(k string) {
 	}
 }
 
+// storeVersion returns the store's latest counts: it waits for the first
+// count, and later only starts a new one when the last is old.
 func (c *cache) storeVersion(ctx context.Context) (store.Summary, error) {
 	c.mu.Lock()
-	if time.Since(c.checked) < c.recheck {
-		v := c.version
+	if c.checked.IsZero() {
+		done := c.checking
+		if done == nil {
+			done = c.check()
+		}
 		c.mu.Unlock()
-		return v, nil
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return store.Summary{}, ctx.Err()
+		}
+		c.mu.Lock()
+		v, err := c.version, c.verr
+		c.mu.Unlock()
+		return v, err
 	}
-	c.mu.Unlock()
-	s, err := c.st.Summary(ctx)
-	if err != nil {
-		return store.Summary{}, err
+	if time.Since(c.checked) >= c.recheck && c.checking == nil {
+		c.check()
 	}
-	c.mu.Lock()
-	c.version, c.checked = *s, time.Now()
+	v := c.version
 	c.mu.Unlock()
-	return *s, nil
+	return v, nil
+}
+
+// check starts counting the store in the background. c.mu is held.
+func (c *cache) check() chan struct{} {
+	done := make(chan struct{})
+	c.checking = done
+	go func() {
+		s, err := c.st.Summary(context.Background())
+		c.mu.Lock()
+		if err == nil {
+			c.version, c.checked = *s, time.Now()
+		}
+		c.verr, c.checking = err, nil
+		c.mu.Unlock()
+		close(done)
+	}()
+	return done
 }

@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// Timeline is the answer of /api/timeline: events per day by type.
+// Timeline is the answer of /ui/timeline: events per day by type.
 type Timeline struct {
 	// Plover names the columns of Day.Plover; the last column counts
 	// events whose code has no PLOVER type.

@@ -34,7 +34,7 @@ var staticFS embed.FS
 type Options struct {
 	// Logger receives the detail of failed requests (nil: slog.Default()).
 	Logger *slog.Logger
-	// Nodes is the most actors /api/network returns (0: 40).
+	// Nodes is the most actors /ui/network returns (0: 40).
 	Nodes int
 	// CacheSize is the number of filter combinations whose summaries are
 	// kept (0: 32).

@@ -2,6 +2,7 @@ package web
 
 import (
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,8 +10,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/store"
+	"sitrep/store/storetest"
 )
 
 func TestMap(t *testing.T) {
@@ -294,5 +297,34 @@ func TestPointsMatchEvents(t *testing.T) {
 				t.Errorf("%s%s:\npoints: %s\nevents: %s", path, filters, a, b)
 			}
 		}
+	}
+}
+
+// TestCacheSeesIngest checks that the aggregates follow the store: an
+// article put after a summary shows within a few seconds.
+func TestCacheSeesIngest(t *testing.T) {
+	st := openStore(t, testData(0))
+	ts := serve(t, st)
+	var before MapView
+	get(t, ts, "/ui/map?zoom=2", http.StatusOK, &before)
+	more := storetest.Synthetic(99, 0, 3, 2)
+	added := 0
+	for _, in := range more {
+		if _, err := st.Put(context.Background(), in); err != nil {
+			t.Fatal(err)
+		}
+		added += len(in.Article.Events)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var after MapView
+		get(t, ts, "/ui/map?zoom=2", http.StatusOK, &after)
+		if after.Total == before.Total+added {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after adding %d events: total %d, was %d", added, after.Total, before.Total)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
