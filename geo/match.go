@@ -50,9 +50,11 @@ const maxMatchTokens = 16
 // At each token it takes the longest sequence of tokens whose folded form
 // is a name of the gazetteer and is allowed: the name must contain a
 // capital letter ("Daraa", "al-Bab"; never "daraa province"), and a name of
-// the stop-list must also meet its Policy. Tokens written without space
-// between them join without one, so "Dar'a" matches whether the tokenizer
-// keeps it whole or splits it. Match reads only each token's Form, Span and
+// the stop-list must also meet its Policy. A name does not take in a
+// possessive "'s" when a shorter name stops before it: "Canada's" is
+// Canada, not Cañadas (Mexico), whose name folds alike. Tokens written
+// without space between them join without one, so "Dar'a" matches whether
+// the tokenizer keeps it whole or splits it. Match reads only each token's Form, Span and
 // UPOS; it is safe to call from several goroutines at once.
 func (g *Gazetteer) Match(toks []nlp.Token) []Match {
 	var out []Match
@@ -87,6 +89,9 @@ func (g *Gazetteer) Match(toks []nlp.Token) []Match {
 		for h := nh - 1; h >= 0; h-- {
 			name := toks[i:hits[h].limit]
 			k := key[:hits[h].keyLen]
+			if h > 0 && isPossessive(name[len(name)-1].Form) {
+				continue // "Canada's" is Canada, not Cañadas
+			}
 			if !g.allowed(toks, i, name, g.stop[string(k)]) {
 				continue
 			}

@@ -230,9 +230,16 @@ var ErrBody = errors.New("record: the document's text is not the article's body"
 // without PLOVER type, mode or Goldstein weight). It fails when doc.Text
 // is not a.Body() or when a span of doc or of an event lies outside it.
 func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontology) (*Article, error) {
+	r, _, err := build(a, doc, evs, onto)
+	return r, err
+}
+
+// build makes New's record and returns with it the events in the order
+// of its Events.
+func build(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontology) (*Article, []event.Event, error) {
 	body := a.Body()
 	if doc.Text != body {
-		return nil, ErrBody
+		return nil, nil, ErrBody
 	}
 	r := &Article{
 		Meta:      Meta{ID: a.ID, Title: a.Title, Date: day(a.Date), Source: a.Source, URL: a.URL},
@@ -247,7 +254,7 @@ func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontolo
 			continue
 		}
 		if !inside(s.Span, body) {
-			return nil, fmt.Errorf("record: article %s: sentence %d [%d,%d) outside the body (%d bytes)", a.ID, i, s.Start, s.End, len(body))
+			return nil, nil, fmt.Errorf("record: article %s: sentence %d [%d,%d) outside the body (%d bytes)", a.ID, i, s.Start, s.End, len(body))
 		}
 		r.Sentences = append(r.Sentences, Sentence{Index: i, Start: s.Start, End: s.End, Text: body[s.Start:s.End]})
 	}
@@ -261,12 +268,12 @@ func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontolo
 	seen := map[string]int{}
 	for _, e := range evs {
 		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
-			return nil, fmt.Errorf("record: article %s: event %s in sentence %d of %d", a.ID, e, e.Sentence, len(doc.Sentences))
+			return nil, nil, fmt.Errorf("record: article %s: event %s in sentence %d of %d", a.ID, e, e.Sentence, len(doc.Sentences))
 		}
 		sent := doc.Sentences[e.Sentence].Span
 		for _, sp := range []nlp.Span{sent, e.Verb, actorSpan(e.Source), actorSpan(e.Target)} {
 			if !inside(sp, body) {
-				return nil, fmt.Errorf("record: article %s: event %s: span [%d,%d) outside the body (%d bytes)", a.ID, e, sp.Start, sp.End, len(body))
+				return nil, nil, fmt.Errorf("record: article %s: event %s: span [%d,%d) outside the body (%d bytes)", a.ID, e, sp.Start, sp.End, len(body))
 			}
 		}
 		rec := Event{
@@ -295,7 +302,7 @@ func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontolo
 		}
 		r.Events = append(r.Events, rec)
 	}
-	return r, nil
+	return r, evs, nil
 }
 
 // describe fills in what the ontology knows of the event's code.

@@ -36,6 +36,10 @@
 //     the message "internal error"; their detail goes to Options.Logger.
 //   - Every request is logged (method, URL, status, bytes, duration), and a
 //     panicking handler answers 500 rather than killing the server.
+//   - Exports stream through package export's writers (Options.Export
+//     tunes them), with trailers Sitrep-Written and Sitrep-Skipped; an
+//     error after the first bytes cuts the connection rather than end a
+//     short file cleanly.
 //   - Everything outside /api/ and /healthz goes to Options.UI, the web
 //     page, when one is given.
 package server

@@ -55,7 +55,7 @@ func (a *api) page(r *http.Request, f *filter) ([]store.Event, string, error) {
 			return nil, "", bad("cursor", "want the next value of an earlier page")
 		}
 		if err != nil {
-			return nil, "", fmt.Errorf("events: %w", err)
+			return nil, "", queryError("events", err)
 		}
 		for i := range evs {
 			if f.match(&evs[i]) {
@@ -159,7 +159,7 @@ func (a *api) stats(w http.ResponseWriter, r *http.Request) error {
 	}
 	s, err := a.st.Stats(r.Context(), f.Query)
 	if err != nil {
-		return fmt.Errorf("stats: %w", err)
+		return queryError("stats", err)
 	}
 	writeJSON(w, http.StatusOK, nonNilStats(s))
 	return nil
@@ -182,7 +182,7 @@ func (a *api) statsByScan(w http.ResponseWriter, r *http.Request, f *filter) err
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("stats: %w", err)
+		return queryError("stats", err)
 	}
 	for d, n := range days {
 		s.ByDay = append(s.ByDay, store.DayCount{Day: d, Count: n})
@@ -231,6 +231,16 @@ func noParams(r *http.Request) error {
 		return bad(names[0], "unknown parameter (this endpoint takes none)")
 	}
 	return nil
+}
+
+// queryError answers a query the store refused (store.ErrQuery, which
+// the parameter checks should have caught) with 400, and wraps any other
+// error for the log.
+func queryError(what string, err error) error {
+	if errors.Is(err, store.ErrQuery) {
+		return &httpError{http.StatusBadRequest, err.Error()}
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 // sortStats orders counts by day and by root, then PLOVER type.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"sitrep/event"
+	"sitrep/export"
 )
 
 // openapiDoc is the part of the OpenAPI document the tests read.
@@ -121,12 +122,19 @@ func TestOpenAPIParameters(t *testing.T) {
 	}
 	var formats []string
 	for _, f := range exportFormats {
-		formats = append(formats, f.name)
+		formats = append(formats, string(f.name))
 	}
 	for _, p := range doc.Paths["/api/export"]["get"].Parameters {
 		if p.Name == "format" && !slices.Equal(p.Schema.Enum, formats) {
 			t.Errorf("format enum %v, want %v", p.Schema.Enum, formats)
 		}
+	}
+	var known []string
+	for _, f := range export.Formats() {
+		known = append(known, string(f))
+	}
+	if !slices.Equal(formats, known) {
+		t.Errorf("server serves formats %v, export has %v", formats, known)
 	}
 	if got, want := doc.Components.Parameters["plover"].Schema.Enum, event.PloverTypes(); !slices.Equal(got, want) {
 		t.Errorf("plover enum %v, want %v", got, want)

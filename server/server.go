@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"sitrep/export"
 	"sitrep/store"
 )
 
@@ -24,6 +25,9 @@ type Options struct {
 	// UI, when set, serves every path outside /api/ and /healthz (the web
 	// page at /); nil answers those paths with 404.
 	UI http.Handler
+	// Export tunes the writers of GET /api/export (a gazetteer for GDELT's
+	// ADM1 codes, the fatalities of an event); nil: export's defaults.
+	Export *export.Options
 }
 
 // A route is one method and path the API serves. The OpenAPI document must
@@ -48,8 +52,9 @@ var openapiJSON []byte
 
 // api holds what the handlers share.
 type api struct {
-	st  store.Store
-	log *slog.Logger
+	st        store.Store
+	log       *slog.Logger
+	exportOpt *export.Options
 }
 
 // New returns the HTTP handler of the API over st. It is safe for
@@ -59,7 +64,7 @@ func New(st store.Store, opts Options) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &api{st: st, log: log}
+	a := &api{st: st, log: log, exportOpt: opts.Export}
 	mux := http.NewServeMux()
 	for _, rt := range routes {
 		mux.Handle(rt.method+" "+rt.path, a.handler(rt.handle))

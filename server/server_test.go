@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +19,8 @@ import (
 
 	"sitrep/record"
 	"sitrep/store"
+	"sitrep/store/sqlite"
+	"sitrep/store/storetest"
 )
 
 // testServer serves the API over the fixture; log collects what it logs.
@@ -182,6 +185,11 @@ func TestEventsShape(t *testing.T) {
 		if !ok {
 			t.Fatalf("event %s missing", want.ID)
 		}
+		if e.Representative != want.ID {
+			t.Errorf("event %s: representative %q", want.ID, e.Representative)
+		}
+		// In JSON the merged event's ID takes the place of the mention's.
+		e.Event.ID = e.Representative
 		if !jsonEqual(t, e.Event, want) {
 			t.Errorf("event %s: record differs:\n got %s\nwant %s", want.ID, mustJSON(t, e.Event), mustJSON(t, want))
 		}
@@ -200,7 +208,7 @@ func TestEventsShape(t *testing.T) {
 	// The raw JSON has the fields of a `sitrep code` event and the
 	// merged counts, with snake_case names.
 	raw := ts.get(t, "/api/events?limit=1", http.StatusOK, nil)
-	for _, field := range []string{`"evidence":`, `"cameo":`, `"quad_class":`, `"article":`, `"num_mentions":`, `"num_sources":`, `"num_articles":`, `"next":`} {
+	for _, field := range []string{`"evidence":`, `"cameo":`, `"quad_class":`, `"article":`, `"num_mentions":`, `"num_sources":`, `"num_articles":`, `"representative":`, `"next":`} {
 		if !bytes.Contains(raw, []byte(field)) {
 			t.Errorf("events JSON lacks %s: %s", field, raw)
 		}
@@ -304,6 +312,9 @@ func TestEventsFilters(t *testing.T) {
 			}
 			if len(want) == len(fx.events()) && !strings.HasPrefix(tt.query, "cameo=19") {
 				t.Fatalf("the filter selects every event of the fixture; it tests nothing")
+			}
+			if len(want) == 0 && tt.query != "country=NOR" {
+				t.Fatalf("the filter selects no event of the fixture; it tests nothing")
 			}
 			for _, limit := range []int{2, 1000} {
 				got := ts.all(t, q, limit)
@@ -527,15 +538,6 @@ func TestStats(t *testing.T) {
 	}
 }
 
-func TestExportNotBuilt(t *testing.T) {
-	ts := newTestServer(t, Options{})
-	var e apiError
-	ts.get(t, "/api/export?format=csv", http.StatusNotImplemented, &e)
-	if !strings.Contains(e.Error, "export") {
-		t.Errorf("error %q", e.Error)
-	}
-}
-
 func TestOpenAPIServed(t *testing.T) {
 	ts := newTestServer(t, Options{})
 	b := ts.get(t, "/api/openapi.json", http.StatusOK, nil)
@@ -551,7 +553,7 @@ func TestInternalError(t *testing.T) {
 	if err := ts.st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{"/api/events", "/api/events/x", "/api/articles/x", "/api/stats", "/api/stats?cameo=190"} {
+	for _, path := range []string{"/api/events", "/api/events/x", "/api/articles/x", "/api/stats", "/api/stats?cameo=190", "/api/export?format=csv"} {
 		var e apiError
 		ts.get(t, path, http.StatusInternalServerError, &e)
 		if e.Error != "internal error" {
@@ -663,4 +665,83 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestPaginationSynthetic pages through a larger generated store, also
+// with a CAMEO code the server filters itself, and with articles added
+// between pages.
+func TestPaginationSynthetic(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "syn.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, in := range storetest.Synthetic(7, 0, 150, 3) {
+		if _, err := st.Put(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := st.Summary(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{Server: httptest.NewServer(New(st, Options{})), st: st}
+	defer ts.Close()
+
+	all := ts.all(t, nil, 1000)
+	if len(all) != sum.Events {
+		t.Fatalf("%d events in pages of 1000, the store holds %d", len(all), sum.Events)
+	}
+	checkOrder(t, all)
+	if got := ts.all(t, nil, 37); !slices.Equal(ids(got), ids(all)) {
+		t.Errorf("pages of 37 differ from pages of 1000")
+	}
+	var want []string
+	for _, e := range all {
+		if strings.HasPrefix(e.CAMEO, "195") {
+			want = append(want, e.ID)
+		}
+	}
+	if len(want) == 0 || len(want) == len(all) {
+		t.Fatalf("cameo=195 selects %d of %d events", len(want), len(all))
+	}
+	if got := ts.all(t, url.Values{"cameo": {"195"}}, 5); !slices.Equal(ids(got), want) {
+		t.Errorf("cameo=195 in pages of 5: %d events, want %d", len(got), len(want))
+	}
+
+	// Articles added while paging do not make a page repeat or skip an
+	// event that was there before.
+	q := url.Values{"limit": {"50"}}
+	seen := map[string]int{}
+	added := false
+	for {
+		var p page
+		ts.get(t, "/api/events?"+q.Encode(), http.StatusOK, &p)
+		for _, e := range p.Events {
+			seen[e.ID]++
+		}
+		if !added {
+			for _, in := range storetest.Synthetic(7, 150, 30, 3) {
+				if _, err := st.Put(ctx, in); err != nil {
+					t.Fatal(err)
+				}
+			}
+			added = true
+		}
+		if p.Next == nil {
+			break
+		}
+		q.Set("cursor", *p.Next)
+	}
+	for id, n := range seen {
+		if n > 1 {
+			t.Errorf("event %s on %d pages", id, n)
+		}
+	}
+	for _, e := range all {
+		if seen[e.ID] != 1 {
+			t.Errorf("event %s skipped after articles were added", e.ID)
+		}
+	}
 }

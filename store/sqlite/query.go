@@ -4,12 +4,17 @@ import (
 	"context"
 	"database/sql"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"strings"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"sitrep/store"
 )
@@ -199,23 +204,33 @@ func globEscape(s string) string {
 	return b.String()
 }
 
-// queryErr maps an FTS5 syntax error to store.ErrQuery.
+// queryErr maps an FTS5 syntax error to store.ErrQuery: with a text
+// query, SQLITE_ERROR can only come from it, the rest of the SQL being
+// fixed.
 func (s *Store) queryErr(q store.Query, err error) error {
-	if err != nil && q.Text != "" && strings.Contains(err.Error(), "fts5") {
-		return fmt.Errorf("%w: text %q: %v", store.ErrQuery, q.Text, err)
+	var se *sqlite.Error
+	if q.Text != "" && errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_ERROR {
+		return fmt.Errorf("%w: text %q: %v", store.ErrQuery, q.Text, se)
 	}
 	return s.wrap("events", err)
 }
 
 const order = ` ORDER BY e.sort_date DESC, e.id`
 
+// A cursor is the sort date and ID of the last event of a page, with a
+// version and a checksum, in base64.
 func encodeCursor(sortDate, id string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("1\x00" + sortDate + "\x00" + id))
+	b := []byte("1\x00" + sortDate + "\x00" + id)
+	return base64.RawURLEncoding.EncodeToString(binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b)))
 }
 
 func decodeCursor(c string) (sortDate, id string, err error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil {
+	if err != nil || len(b) < 4 {
+		return "", "", fmt.Errorf("%w: %q", store.ErrCursor, c)
+	}
+	b, sum := b[:len(b)-4], b[len(b)-4:]
+	if binary.BigEndian.Uint32(sum) != crc32.ChecksumIEEE(b) {
 		return "", "", fmt.Errorf("%w: %q", store.ErrCursor, c)
 	}
 	parts := strings.Split(string(b), "\x00")
