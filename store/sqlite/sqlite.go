@@ -79,6 +79,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 			s.w.Close()
 			return nil, err
 		}
+		// Statistics for the query planner, on tables never analyzed.
+		if _, err := s.w.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+			s.w.Close()
+			return nil, s.wrap("optimize", err)
+		}
 	}
 	ro := "&_pragma=query_only(1)"
 	if opt.ReadOnly {
@@ -109,6 +114,13 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 func (s *Store) Close() error {
 	var errs []error
 	if s.w != nil {
+		// Refresh the planner's statistics where they drifted: without
+		// them SQLite sorts all events of a common actor instead of
+		// walking the date order (80 ms against 1 ms for a page of
+		// 100,000 events).
+		if _, err := s.w.Exec(`PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+			errs = append(errs, s.wrap("optimize", err))
+		}
 		errs = append(errs, s.w.Close())
 	}
 	if s.r != nil {
