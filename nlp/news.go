@@ -48,7 +48,6 @@ type newsGen struct {
 	mws     [][2]int
 	glueup  bool  // the next token follows without a space
 	capital []int // tokens to capitalize: the first word, the word after a dateline
-	sub     bool  // inside an adverbial clause, which takes none of its own
 }
 
 // A subject is a noun phrase's head and whether it is plural.
@@ -60,7 +59,6 @@ type subject struct {
 
 func (g *newsGen) reset() {
 	g.toks, g.glue, g.mws, g.glueup, g.capital = g.toks[:0], g.glue[:0], g.mws[:0], false, g.capital[:0]
-	g.sub = false
 }
 
 func (g *newsGen) p(percent int) bool { return g.rng.IntN(100) < percent }
@@ -102,21 +100,9 @@ func (g *newsGen) period(h int) {
 	g.dep(h, "punct", ".", ".", "PUNCT", ".")
 }
 
-// name appends a multiword name and returns its head. A leading "the" is
-// its determiner; words of the lexicon's nameadj list at its start are ADJ
-// NNP amod of the head, as EWT has "United States" and "Foreign Minister";
-// the head is the first other word, and the words after it are flat on it.
+// name appends a multiword name, the rest flat on its first word, and
+// returns the first word.
 func (g *newsGen) name(ws []string, xpos string) int {
-	det := -1
-	if len(ws) > 1 && ws[0] == "the" {
-		det = g.fn("the", "DET", "DT")
-		ws = ws[1:]
-	}
-	var adjs []int
-	for len(ws) > 1 && g.lex.nameAdjs[ws[0]] {
-		adjs = append(adjs, g.word(ws[0], ws[0], "ADJ", "NNP"))
-		ws = ws[1:]
-	}
 	first := -1
 	for _, w := range ws {
 		i := g.word(w, w, "PROPN", xpos)
@@ -125,16 +111,6 @@ func (g *newsGen) name(ws []string, xpos string) int {
 		} else {
 			g.attach(i, first, "flat")
 		}
-	}
-	for _, a := range adjs {
-		g.attach(a, first, "amod")
-	}
-	if w := g.toks[first].Form; len(adjs) > 0 && len(ws) == 1 && strings.HasSuffix(w, "s") {
-		// "United States", "United Nations": EWT's NNPS with the singular lemma
-		g.toks[first].XPOS, g.toks[first].Lemma = "NNPS", strings.TrimSuffix(w, "s")
-	}
-	if det >= 0 {
-		g.attach(det, first, "det")
 	}
 	return first
 }
@@ -251,7 +227,7 @@ func (g *newsGen) actorSubject() subject {
 	led, ledTo, poss := -1, -1, -1
 	country := pick(g, g.lex.nations).country
 	switch r := g.rng.IntN(20); {
-	case r < 2 && det >= 0 && !strings.HasSuffix(country[len(country)-1], "s") && country[0] != "the":
+	case r < 2 && det >= 0 && !strings.HasSuffix(country[len(country)-1], "s"):
 		// "Russia's army": the country replaces "the".
 		glued := g.glue[det]
 		g.toks = g.toks[:det]
@@ -278,9 +254,6 @@ func (g *newsGen) actorSubject() subject {
 		nunits = 1
 	case r < 5:
 		nunits = 2
-	}
-	if a.Plural == "" || !plural && g.p(60) { // "the military", "the Syrian army"
-		nunits = 0
 	}
 	used := map[string]bool{a.Lemma: true}
 	for range nunits {
@@ -348,7 +321,7 @@ func isUpperStart(s string) bool {
 
 // subject appends the subject of an event clause.
 func (g *newsGen) subject() subject {
-	switch r := g.rng.IntN(26); {
+	switch r := g.rng.IntN(20); {
 	case r < 11:
 		return g.actorSubject()
 	case r < 13: // "Hezbollah" or "Hezbollah fighters"
@@ -376,81 +349,46 @@ func (g *newsGen) subject() subject {
 		g.attach(cc, b.head, "cc")
 		g.attach(b.head, a.head, "conj")
 		return subject{head: a.head, plural: true}
-	case r < 20: // bare plural: "Gunmen", "Militants"
+	default: // bare plural: "Gunmen", "Militants"
 		a := pick(g, g.lex.actors)
 		if a.Plural == "" {
 			return g.actorSubject()
 		}
 		return subject{head: g.noun(a, true), plural: true}
-	case r < 23: // "Jordan", "the United States"
-		return subject{head: g.name(pick(g, g.lex.nations).country, "NNP")}
-	case r < 24: // "the war-torn country"
-		return g.describe()
-	default: // "Russia, Turkey and Iran"
-		return subject{head: g.list(), plural: true}
 	}
 }
 
-// personSubject appends a person, mostly with a title or role: "President
-// Ahmed Hassan", "Syrian President Ali Rahimi", "Turkish Foreign Minister
-// Mustafa Yilmaz", "United Nations deputy spokesman Amina Mohammed", "army
-// spokesman Ali Rahimi", "Hassan".
+// personSubject appends a titled name: "President Ahmed Hassan", "army
+// spokesman Ali Rahimi".
 func (g *newsGen) personSubject() subject {
-	var desc []int // the title's or role's words
-	pre := -1      // a nationality or organization before them
-	switch r := g.rng.IntN(20); {
-	case r < 2: // a bare name, perhaps the family name alone
-		ws := pick(g, g.lex.persons)
-		if g.p(50) {
-			ws = ws[len(ws)-1:]
+	var desc []int
+	if g.p(55) {
+		title := pick(g, g.lex.titles)
+		for _, w := range title {
+			desc = append(desc, g.word(w, w, "PROPN", "NNP"))
 		}
-		return subject{head: g.name(ws, "NNP"), person: true}
-	case r < 11:
-		switch r := g.rng.IntN(20); {
-		case r < 9: // "Syrian President"
-			nat := pick(g, g.lex.nations)
-			pre = g.word(nat.adj, nat.adj, "ADJ", "JJ")
-		case r < 11: // "Jordan Foreign Minister"
-			pre = g.name(g.bareCountry(), "NNP")
-		}
-		for _, w := range pick(g, g.lex.titles) {
-			if g.lex.nameAdjs[w] {
-				desc = append(desc, g.word(w, w, "ADJ", "NNP"))
-			} else {
-				desc = append(desc, g.word(w, w, "PROPN", "NNP"))
-			}
-		}
-	default:
-		switch g.rng.IntN(4) {
+	} else {
+		var mod = -1
+		switch g.rng.IntN(3) {
 		case 0:
-			pre = g.name(pick(g, g.lex.orgs), "NNP")
+			mod = g.name(pick(g, g.lex.orgs), "NNP")
 		case 1:
-			if u := pick(g, g.lex.units); u.XPOS == "NN" {
-				pre = g.word(u.Word, u.Word, "NOUN", "NN")
+			u := pick(g, g.lex.units)
+			if u.XPOS == "NN" {
+				mod = g.word(u.Word, u.Word, "NOUN", "NN")
 			}
-		case 2:
-			nat := pick(g, g.lex.nations)
-			pre = g.word(nat.adj, nat.adj, "ADJ", "JJ")
 		}
-		for _, w := range words(pick(g, g.lex.roles)) {
-			desc = append(desc, g.word(w, w, "NOUN", "NN"))
+		role := pick(g, g.lex.roles)
+		r := g.word(role, role, "NOUN", "NN")
+		if mod >= 0 {
+			g.attach(mod, r, "compound")
 		}
+		desc = append(desc, r)
 	}
 	p := g.name(pick(g, g.lex.persons), "NNP")
 	last := desc[len(desc)-1]
 	for _, d := range desc[:len(desc)-1] {
-		if g.toks[d].UPOS == "ADJ" {
-			g.attach(d, last, "amod")
-		} else {
-			g.attach(d, last, "compound")
-		}
-	}
-	if pre >= 0 {
-		if g.toks[pre].UPOS == "ADJ" && g.toks[pre].XPOS == "JJ" {
-			g.attach(pre, last, "amod")
-		} else {
-			g.attach(pre, last, "compound")
-		}
+		g.attach(d, last, "compound")
 	}
 	g.attach(last, p, "nmod:desc")
 	return subject{head: p, person: true}
@@ -469,10 +407,6 @@ func (g *newsGen) object(c verbClass) int {
 		return g.quantity(pick(g, g.lex.victims))
 	case verbTake:
 		return g.site()
-	case verbMeet:
-		return g.counterpart()
-	case verbGive:
-		return g.goods()
 	case verbFire:
 		w := pick(g, g.lex.weapons)
 		if w.Plural == "" || g.p(15) {
@@ -600,7 +534,7 @@ func (g *newsGen) place(v int) {
 		d := g.word(pick(g, g.lex.dirs), "", "ADJ", "JJ")
 		g.toks[d].Lemma = g.toks[d].Form
 		if g.p(50) {
-			head = g.name(g.bareCountry(), "NNP")
+			head = g.name(pick(g, g.lex.nations).country, "NNP")
 		} else {
 			head = g.name(pick(g, g.lex.places), "NNP")
 		}
@@ -648,7 +582,7 @@ func (g *newsGen) place(v int) {
 
 // time appends a time phrase attached to v.
 func (g *newsGen) time(v int) {
-	switch g.rng.IntN(11) {
+	switch g.rng.IntN(8) {
 	case 0, 1, 2: // on Tuesday
 		on := g.fn("on", "ADP", "IN")
 		d := g.name([]string{pick(g, g.lex.days)}, "NNP")
@@ -668,31 +602,6 @@ func (g *newsGen) time(v int) {
 		g.attach(late, d, "advmod")
 		g.attach(on, d, "case")
 		g.attach(d, v, "obl")
-	case 6, 7: // Tuesday, Wednesday evening
-		d := g.name([]string{pick(g, g.lex.days)}, "NNP")
-		if g.p(50) {
-			w := pick(g, []string{"evening", "morning", "night", "afternoon"})
-			h := g.dep(v, "obl:unmarked", w, w, "NOUN", "NN")
-			g.attach(d, h, "compound")
-		} else {
-			g.attach(d, v, "obl:unmarked")
-		}
-	case 8: // earlier this week, earlier in the day
-		e := g.fn(pick(g, []string{"earlier", "later"}), "ADV", "RBR")
-		g.toks[e].Lemma = map[string]string{"earlier": "early", "later": "late"}[g.toks[e].Form]
-		g.attach(e, v, "advmod")
-		if g.p(50) {
-			th := g.fn("this", "DET", "DT")
-			w := pick(g, []string{"week", "month", "year"})
-			h := g.dep(v, "obl:unmarked", w, w, "NOUN", "NN")
-			g.attach(th, h, "det")
-		} else {
-			in := g.fn("in", "ADP", "IN")
-			th := g.fn("the", "DET", "DT")
-			h := g.dep(e, "obl", "day", "day", "NOUN", "NN")
-			g.attach(in, h, "case")
-			g.attach(th, h, "det")
-		}
 	default: // in March
 		in := g.fn("in", "ADP", "IN")
 		m := g.name([]string{pick(g, g.lex.months)}, "NNP")

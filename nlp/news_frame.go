@@ -72,35 +72,12 @@ func (g *newsGen) auxiliary(t tense, plural bool) int {
 // place, a time and an "-ing" clause.
 func (g *newsGen) clause(t tense, headline bool) int {
 	s := g.subject()
-	if headline && g.p(12) { // "Ukraine, Russia swap prisoners"
-		g.comma(-2)
-		comma := len(g.toks) - 1
-		b := g.subject()
-		g.attach(comma, b.head, "punct")
-		g.attach(b.head, s.head, "conj")
-		s.plural = true
-	}
 	if !headline && !s.person && g.p(10) { // "forces backed by Russia"
 		g.backedBy(s.head)
 	}
-	relp := 7 // relative clauses are likelier on a single named party: "Jordan, which ..."
-	if !s.plural && !s.person {
-		relp = 16
-	}
-	rel := !headline && (t == past || t == perfect) && g.p(relp)
+	rel := !headline && t == past && g.p(8)
 	if rel { // ", which has besieged the town since March,"
-		coord := !s.plural && g.p(55)
-		g.relative(s, !coord)
-		if coord { // "Jordan, which has ..., and Israel have said"
-			g.comma(-2)
-			comma := len(g.toks) - 1
-			cc := g.fn("and", "CCONJ", "CC")
-			b := g.subject()
-			g.attach(comma, b.head, "punct")
-			g.attach(cc, b.head, "cc")
-			g.attach(b.head, s.head, "conj")
-			s.plural = true
-		}
+		g.relative(s)
 	}
 	c := g.eventClass()
 	aux := g.auxiliary(t, s.plural)
@@ -133,18 +110,7 @@ func (g *newsGen) clause(t tense, headline bool) int {
 	if !headline && (c == verbAttack || c == verbFire) && g.p(25) {
 		g.killing(v)
 	}
-	if !g.sub && g.p(headlineOr(headline, 20, 6)) {
-		g.subordinate(v, t)
-	}
 	return v
-}
-
-// headlineOr returns h in a headline, else o.
-func headlineOr(headline bool, h, o int) int {
-	if headline {
-		return h
-	}
-	return o
 }
 
 // killedIn gives the last object noun a participle: "wounded in the attack".
@@ -191,9 +157,8 @@ func (g *newsGen) backedBy(h int) {
 	g.attach(a, p, "obl:agent")
 }
 
-// relative appends ", which has besieged the town since March," to s, the
-// closing comma only when close is set.
-func (g *newsGen) relative(s subject, close bool) {
+// relative appends ", which has besieged the town since March," to s.
+func (g *newsGen) relative(s subject) {
 	g.comma(-2)
 	comma := len(g.toks) - 1
 	pron := "which"
@@ -202,52 +167,20 @@ func (g *newsGen) relative(s subject, close bool) {
 		pron, xpos = "who", "WP"
 	}
 	w := g.fn(pron, "PRON", xpos)
-	subj := w
-	if g.p(20) { // "whose envoy visited Gaza"
-		g.toks[w].Form, g.toks[w].Lemma, g.toks[w].XPOS = "whose", "whose", "WP$"
-		n := g.word(pick(g, []string{"forces", "troops", "envoy", "army", "leader", "government", "fighters"}), "", "NOUN", "NN")
-		if f := g.toks[n].Form; strings.HasSuffix(f, "s") {
-			g.toks[n].XPOS, g.toks[n].Lemma = "NNS", singular(f)
-		} else {
-			g.toks[n].Lemma = f
-		}
-		g.attach(w, n, "nmod:poss")
-		subj = n
-	}
-	t := pick(g, []tense{perfect, perfect, past, present})
-	plural := s.plural
-	if subj != w {
-		plural = g.toks[subj].XPOS == "NNS"
-	}
-	aux := g.auxiliary(t, plural)
-	c := pick(g, []verbClass{verbAttack, verbTake, verbHarm, verbAid, verbMeet, verbGive})
-	v := g.verbWord(pick(g, g.lex.verbs[c]), t, plural)
+	aux := g.auxiliary(perfect, s.plural)
+	c := pick(g, []verbClass{verbAttack, verbTake, verbHarm})
+	v := g.verbWord(pick(g, g.lex.verbs[c]), perfect, s.plural)
 	g.attach(comma, v, "punct")
-	g.attach(subj, v, "nsubj")
-	if aux >= 0 {
-		g.attach(aux, v, "aux")
-	}
+	g.attach(w, v, "nsubj")
+	g.attach(aux, v, "aux")
 	g.attach(g.object(c), v, "obj")
-	switch r := g.rng.IntN(10); {
-	case r < 4: // "since March"
+	if g.p(50) {
 		since := g.fn("since", "ADP", "IN")
 		m := g.name([]string{pick(g, g.lex.months)}, "NNP")
 		g.attach(since, m, "case")
 		g.attach(m, v, "obl")
-	case r < 7: // "since the war began"
-		since := g.fn("since", "SCONJ", "IN")
-		det := g.fn("the", "DET", "DT")
-		n := pick(g, g.lex.incidents)
-		h := g.noun(n, n.Sing == "")
-		sv := g.verbWord(pick(g, g.lex.verbs[verbStart]), past, n.Sing == "")
-		g.attach(det, h, "det")
-		g.attach(h, sv, "nsubj")
-		g.attach(since, sv, "mark")
-		g.attach(sv, v, "advcl")
 	}
-	if close {
-		g.comma(v)
-	}
+	g.comma(v)
 	g.attach(v, s.head, "acl:relcl")
 }
 
@@ -361,26 +294,11 @@ func (g *newsGen) speaker() subject {
 
 // said appends "SPEAKER said" and returns "said"; the caller attaches it.
 func (g *newsGen) said() int {
-	var s subject
-	if g.p(8) { // "state media", "state television"
-		st := g.word("state", "state", "NOUN", "NN")
-		w := pick(g, []string{"media", "television", "TV"})
-		h := g.word(w, w, "NOUN", "NN")
-		g.attach(st, h, "compound")
-		s = subject{head: h}
-	} else {
-		s = g.speaker()
-	}
+	s := g.speaker()
 	verb, lemma := "said", "say"
-	switch r := g.rng.IntN(100); {
-	case r < 15:
-		verb, lemma = "told", "tell"
-	case r < 25:
-		verb = pick(g, []string{"reported", "announced", "claimed", "added", "confirmed"})
-		lemma = strings.TrimSuffix(strings.TrimSuffix(verb, "ed"), "d")
-		if verb == "announced" || verb == "confirmed" {
-			lemma = strings.TrimSuffix(verb, "d")
-		}
+	if g.p(15) {
+		verb = "told"
+		lemma = "tell"
 	}
 	v := g.word(verb, lemma, "VERB", "VBD")
 	g.attach(s.head, v, "nsubj")
@@ -399,7 +317,7 @@ func (g *newsGen) sentence() *Doc {
 	var root int
 	final := true
 	title := false
-	switch r := g.rng.IntN(130); {
+	switch r := g.rng.IntN(100); {
 	case r < 30: // Rebels shelled the town.
 		root = g.clause(g.mainTense(), false)
 	case r < 45: // Rebels shelled the town, officials said.
@@ -431,40 +349,32 @@ func (g *newsGen) sentence() *Doc {
 		g.attach(acc, s.head, "case")
 		g.attach(to, acc, "fixed")
 		g.attach(s.head, root, "obl")
-	case r < 75: // "Rebels shelled our town", a U.N. spokesman told reporters.
-		root = g.frontQuote()
-	case r < 79: // On Tuesday, rebels shelled the town.
+	case r < 73: // "Rebels shelled our town," a resident said.
+		g.fn(`"`, "PUNCT", "``")
+		open := len(g.toks) - 1
+		g.glueup = true
+		v := g.clause(past, false)
+		g.comma(v)
+		g.glueup = true
+		g.dep(v, "punct", `"`, `"`, "PUNCT", "''")
+		g.attach(open, v, "punct")
+		root = g.said()
+		g.attach(v, root, "ccomp")
+	case r < 77: // On Tuesday, rebels shelled the town.
 		on := g.fn("on", "ADP", "IN")
 		d := g.name([]string{pick(g, g.lex.days)}, "NNP")
 		g.comma(d)
 		root = g.clause(past, false)
 		g.attach(on, d, "case")
 		g.attach(d, root, "obl")
-	case r < 84: // The number of civilians killed in the fighting has risen to 40.
+	case r < 82: // The number of civilians killed in the fighting has risen to 40.
 		root = g.toll()
-	case r < 97: // Rebels shell town in north; Rebels, troops clash in Daraa
-		switch h := g.rng.IntN(10); {
-		case h < 6:
-			root = g.clause(present, true)
-		case h < 8:
-			root = g.clash(present, true)
-		default:
-			root = g.meeting(present, true)
-		}
+	case r < 92: // Rebels shell town in north
+		root = g.clause(present, true)
 		final = false
-		title = g.p(35)
-	case r < 105: // KABUL (Reuters) - Rebels shelled the town, police said.
+		title = g.p(40)
+	default: // KABUL (Reuters) - Rebels shelled the town, police said.
 		root = g.dateline()
-	case r < 114: // Syrian President X met Russian President Y in Sochi.
-		root = g.meeting(g.mainTense(), false)
-	case r < 119: // The offensive resumed against rebels Wednesday evening by ...
-		root = g.offensive(g.mainTense(), false)
-	case r < 122: // This comes as a major blow for Syria as ...
-		root = g.comesAs()
-	case r < 126: // Rebels rejected a truce brokered by Russia, Turkey and Iran.
-		root = g.accordEvent(g.mainTense())
-	default: // Rebels and troops clashed in Daraa.
-		root = g.clash(g.mainTense(), false)
 	}
 	if root >= 0 && g.toks[root].Head == -2 {
 		g.attach(root, -1, "root")

@@ -40,11 +40,6 @@ type NewsLexicon struct {
 	dirs      []string
 	days      []string
 	months    []string
-	nameAdjs  map[string]bool // words tagged ADJ NNP inside names: "United", "Foreign"
-	goods     []noun
-	accords   []noun
-	outcomes  []string
-	describes [][2]string // "the war-torn country": adjective ("" for none) and noun
 }
 
 type nation struct {
@@ -67,18 +62,12 @@ const (
 	verbFire                    // objects are weapons
 	verbBack                    // used only as a participle: "backed by"
 	verbAid                     // objects are people, not violent
-	verbMeet                    // objects are people, countries, organizations
-	verbClash                   // intransitive, plural or "with" subjects: "clash"
-	verbStart                   // intransitive, event-noun subjects: "resume"
-	verbFail                    // intransitive, subjects are talks and truces: "collapse"
-	verbGive                    // objects are goods: "send aid"
 	numVerbClasses
 )
 
 var verbClassNames = map[string]verbClass{
 	"attack": verbAttack, "harm": verbHarm, "take": verbTake,
-	"fire": verbFire, "back": verbBack, "aid": verbAid, "meet": verbMeet,
-	"clash": verbClash, "start": verbStart, "fail": verbFail, "give": verbGive,
+	"fire": verbFire, "back": verbBack, "aid": verbAid,
 }
 
 // A verb is a lemma and its Penn Treebank inflections.
@@ -112,17 +101,16 @@ var newsFields = map[string]int{
 	"nation": 2, "actor": 3, "unit": 2, "org": 1, "theorg": 1, "person": 1,
 	"title": 1, "role": 1, "verb": 6, "target": 3, "victim": 3, "weapon": 3,
 	"site": 3, "incident": 3, "area": 1, "place": 1, "speaker": 3, "agency": 1, "adj": 1,
-	"direction": 1, "day": 1, "month": 1, "nameadj": 1, "goods": 3, "accord": 3, "outcome": 1,
-	"describe": 2,
+	"direction": 1, "day": 1, "month": 1,
 }
 
 // newsKinds lists the kinds in the order errors about missing ones name them.
 var newsKinds = []string{"nation", "actor", "unit", "org", "theorg", "person", "title", "role",
 	"verb", "target", "victim", "weapon", "site", "incident", "area", "place", "speaker", "agency", "adj",
-	"direction", "day", "month", "nameadj", "goods", "accord", "outcome", "describe"}
+	"direction", "day", "month"}
 
 func parseNewsLexicon(name string, r io.Reader) (*NewsLexicon, error) {
-	lex := &NewsLexicon{verbs: map[verbClass][]verb{}, nameAdjs: map[string]bool{}}
+	lex := &NewsLexicon{verbs: map[verbClass][]verb{}}
 	var errs linefile.List
 	seen := map[string]int{}
 	sc := linefile.NewScanner(r, name)
@@ -151,7 +139,7 @@ func parseNewsLexicon(name string, r io.Reader) (*NewsLexicon, error) {
 		switch kind {
 		case "nation":
 			lex.nations = append(lex.nations, nation{args[0], words(args[1])})
-		case "actor", "target", "victim", "weapon", "site", "speaker", "incident", "goods", "accord":
+		case "actor", "target", "victim", "weapon", "site", "speaker", "incident":
 			n := noun{Lemma: args[0], Sing: dash(args[1]), Plural: dash(args[2])}
 			if n.Sing == "" && n.Plural == "" {
 				errs.Add(name, sc.Line(), "nlp: %s %q has neither a singular nor a plural", kind, n.Lemma)
@@ -172,10 +160,6 @@ func parseNewsLexicon(name string, r io.Reader) (*NewsLexicon, error) {
 				lex.speakers = append(lex.speakers, n)
 			case "incident":
 				lex.incidents = append(lex.incidents, n)
-			case "goods":
-				lex.goods = append(lex.goods, n)
-			case "accord":
-				lex.accords = append(lex.accords, n)
 			}
 		case "unit":
 			switch args[1] {
@@ -220,12 +204,6 @@ func parseNewsLexicon(name string, r io.Reader) (*NewsLexicon, error) {
 			lex.days = append(lex.days, args[0])
 		case "month":
 			lex.months = append(lex.months, args[0])
-		case "nameadj":
-			lex.nameAdjs[args[0]] = true
-		case "outcome":
-			lex.outcomes = append(lex.outcomes, args[0])
-		case "describe":
-			lex.describes = append(lex.describes, [2]string{dash(args[0]), args[1]})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -239,8 +217,6 @@ func parseNewsLexicon(name string, r io.Reader) (*NewsLexicon, error) {
 		"area": len(lex.areas) > 0, "place": len(lex.places) > 0, "speaker": len(lex.speakers) > 0,
 		"agency": len(lex.agencies) > 0, "adj": len(lex.adjs) > 0, "direction": len(lex.dirs) > 0,
 		"day": len(lex.days) > 0, "month": len(lex.months) > 0,
-		"nameadj": len(lex.nameAdjs) > 0, "goods": len(lex.goods) > 0, "accord": len(lex.accords) > 0,
-		"outcome": len(lex.outcomes) > 0, "describe": len(lex.describes) > 0,
 		"verb": true,
 	}
 	for c, n := range verbClassNames {
