@@ -6,8 +6,9 @@
 // tokenized text ([nlp.Token]s) for [Gazetteer.Match]. What comes out:
 // [Place]s with a GeoNames id, display name, ISO 3166-1 alpha-3 country,
 // admin1 code and name, latitude, longitude, radius, feature code,
-// population and [Kind]; the place resolver (a later stage) chooses among
-// them.
+// population and [Kind]; a parsed [nlp.Doc] for [Resolver.Resolve] and
+// [Resolver.ResolveFocus], which find every place mention of a text and
+// choose among the candidates (see Resolving places below).
 //
 // # Data
 //
@@ -19,6 +20,8 @@
 //	places.txt.gz   199,568 populated places of GeoNames cities500 (generated)
 //	regions.txt     curated areas (Golan Heights, Donbas, Sinai...) and extra names (by hand)
 //	stoplist.txt    place names that are common English words (by hand)
+//	phrases.txt     the words the resolver reads around names: compass words, type words, cues, borders (by hand)
+//	demonyms.txt    demonyms by country, for containers and focus ("the Iraqi town of Sinjar") (by hand)
 //
 // geo/gen.go builds the generated files from ../shared (GeoNames, the ISO
 // lists, iso3166-2-db, Natural Earth; see NOTICE); each file's header gives
@@ -75,6 +78,42 @@
 // loading; Lookup does not allocate for Latin-script names of up to 64
 // bytes; Match returns spans inside the tokens it was given, ordered and
 // non-overlapping; nothing panics on bad input.
+//
+// # Resolving places
+//
+// A [Resolver] reads a segmented, tokenized and preferably parsed text and
+// returns its place [Mention]s in text order, never overlapping: gazetteer
+// names (with the type word after or before them: "Daraa province", "the
+// city of Homs"), capitalised names after a locative preposition that the
+// gazetteer lacks (a mention without a Place), parts of places by compass
+// word ("southern Syria", "the southwest", "the north of the country"),
+// border areas ("near the border with Jordan", "the Syrian-Jordanian
+// border") and the places of hyphenated modifiers ("a Beirut-based
+// monitor"). Demonyms are no mentions.
+//
+// Each name's candidates are scored on their kind, population, feature,
+// type word, the story's countries (given, or inferred from the text's
+// places, country names and demonyms, earlier sentences weighing more),
+// the distance to the story's other places, containers ("Syria's Daraa
+// Governorate", "Paris, Texas", "the Iraqi town of Sinjar") and list
+// siblings; the mentions of one name resolve alike. Derived places (parts
+// and border areas, ID 0) are computed once per Resolver and shared. A
+// mention's Role is location after a locative cue, actor for a country (or
+// a capital that acts) that the grammar makes a subject, object, agent or
+// possessor ("Jordan is delivering aid"), else other. Precision, Cue,
+// Confidence and Why say the rest. [Place.Admin1Name] names the region of
+// a resolved place.
+//
+// Accuracy, measured by the tests: on GeoVirus (2,167 gold toponyms of
+// Wikinews outbreak reports, read from ../shared) recall 95%, resolved
+// within 161 km of the gold point 75% of those found (99.7% of those with
+// a candidate that close), within 161 km of the resolved place's extent
+// 95%, right country 97%; on the enrichment corpus (../testdata/enrich,
+// 228 gold places written apart from the resolver) found 97%, right place
+// 90%, right country 97%, right precision 91%, right role 95%; on
+// testdata/resolve.txt (56 conflict reports, 128 gold mentions, written
+// while the rules were) 100%. Resolving costs about 5% of what parsing
+// does: a few hundred ns a token (BenchmarkResolve).
 package geo
 
 //go:generate go run gen.go -shared ../../shared -q

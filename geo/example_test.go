@@ -62,3 +62,32 @@ func ExampleGazetteer_Country() {
 	// 760 → SYR Syria
 	// Russian Federation → RUS Russia
 }
+
+func ExampleResolver_Resolve() {
+	g, err := geo.Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := nlp.DefaultModel()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	doc := &nlp.Doc{Text: "Rebels in southern Syria shelled Daraa province as Jordan closed its border. " +
+		"Refugees gathered near the border with Jordan, a Beirut-based monitor said."}
+	if err := m.Pipeline().Annotate(context.Background(), doc); err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := geo.NewResolver(g)
+	for _, x := range r.Resolve(doc, geo.ResolveOptions{}) {
+		fmt.Printf("%q → %s (%s, %s) %s cue=%q: %s\n", x.Text, x.Place.Name, x.Place.Country, x.Precision, x.Role, x.Cue, x.Why)
+	}
+	// Output:
+	// "southern Syria" → southern Syria (SYR, region) location cue="in": only candidate
+	// "Daraa province" → Daraa Governorate (SYR, region) other cue="": only candidate
+	// "Jordan" → Jordan (JOR, country) actor cue="": country
+	// "border with Jordan" → Syria–Jordan border (SYR, region) location cue="near": border of Syria and Jordan
+	// "Beirut" → Beirut (LBN, city) location cue="-based": capital
+}

@@ -25,22 +25,25 @@ type Gazetteer struct {
 	countryBy map[string]*Country // by ISO2, ISO3, zero-padded numeric
 	admin1    map[string]*Admin1  // by "SY.06" and "SY-DR"
 	stop      map[string]Policy   // by folded name
+	words     *words              // phrases.txt and demonyms.txt, for the Resolver
 
 	// The name index: a folded name maps to its candidates,
 	// postings[off:off+n], and says whether longer names continue it. A
 	// word prefix of a longer name that names nothing itself has no
 	// candidates. Match walks these entries as a trie over token sequences.
 	names    map[string]nameEntry
-	postings []*Place // the candidates of every name, each ordered by the prior
-	maxKey   int      // the longest name in bytes
-	nNames   int      // names with candidates
+	filter   keyFilter // says cheaply of most strings that they are no key of names
+	postings []*Place  // the candidates of every name, each ordered by the prior
+	maxKey   int       // the longest name in bytes
+	nNames   int       // names with candidates
 
 	nAdmin1, nAreas, nCities int
 
-	grid func() *grid // built on the first Nearest or Within
+	grid   func() *grid      // built on the first Nearest or Within
+	cities func() *cityIndex // built when the Resolver first needs it
 }
 
-//go:embed data/countries.txt data/admin1.txt data/places.txt.gz data/regions.txt data/stoplist.txt
+//go:embed data/countries.txt data/admin1.txt data/places.txt.gz data/regions.txt data/stoplist.txt data/phrases.txt data/demonyms.txt
 var embedded embed.FS
 
 var defaultGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return Load(nil) })
@@ -50,9 +53,9 @@ var defaultGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return Load(
 func Default() (*Gazetteer, error) { return defaultGazetteer() }
 
 // Load builds a gazetteer from the data files in fsys (countries.txt,
-// admin1.txt, places.txt or places.txt.gz, regions.txt, stoplist.txt); a
-// file fsys does not have comes from the embedded data, so that fsys may
-// hold only the files it changes. A nil fsys loads the embedded data. Every
+// admin1.txt, places.txt or places.txt.gz, regions.txt, stoplist.txt,
+// phrases.txt, demonyms.txt); a file fsys does not have comes from the
+// embedded data, so that fsys may hold only the files it changes. A nil fsys loads the embedded data. Every
 // bad line of every file is reported, as "file:line: message".
 func Load(fsys fs.FS) (*Gazetteer, error) { return load(fsys, "") }
 
@@ -78,6 +81,8 @@ func load(fsys fs.FS, prefix string) (*Gazetteer, error) {
 		{PlacesFile, l.readPlaces},
 		{RegionsFile, l.readRegions},
 		{StoplistFile, l.readStoplist},
+		{PhrasesFile, l.readPhrases},
+		{DemonymsFile, l.readDemonyms},
 	}
 	for _, s := range steps {
 		f, name, err := open(fsys, prefix, s.name)
@@ -97,6 +102,7 @@ func load(fsys fs.FS, prefix string) (*Gazetteer, error) {
 	slices.SortFunc(g.countries, func(a, b *Country) int { return strings.Compare(a.ISO2, b.ISO2) })
 	g.build(l.entries)
 	g.grid = sync.OnceValue(g.buildGrid)
+	g.cities = sync.OnceValue(g.buildCityIndex)
 	return g, nil
 }
 

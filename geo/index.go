@@ -2,6 +2,7 @@ package geo
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
 )
 
@@ -73,7 +74,48 @@ func (g *Gazetteer) build(entries []entry) {
 		}
 	}
 	g.names = ids
+	g.filter = newKeyFilter(ids)
 	g.nNames = len(keys)
+}
+
+// A keyFilter is a blocked Bloom filter over the keys of the name index:
+// two bits of one 64-bit word per key. Match asks it before the map, which
+// is large and costs cache misses; it rules out about 98% of the strings
+// that are no key (most words of a text), and never a key.
+type keyFilter struct {
+	seed maphash.Seed
+	bits []uint64 // a power of two of words
+}
+
+// keyFilterBits is the filter's size in bits per key.
+const keyFilterBits = 16
+
+func newKeyFilter(keys map[string]nameEntry) keyFilter {
+	n := 64
+	for n < keyFilterBits*len(keys) {
+		n *= 2
+	}
+	f := keyFilter{seed: maphash.MakeSeed(), bits: make([]uint64, n/64)}
+	for k := range keys {
+		w, m := f.slot(maphash.String(f.seed, k))
+		f.bits[w] |= m
+	}
+	return f
+}
+
+// slot returns the word and the two bits of a hash.
+func (f *keyFilter) slot(h uint64) (int, uint64) {
+	return int(h & uint64(len(f.bits)-1)), 1<<(h>>52&63) | 1<<(h>>58)
+}
+
+// mayHave reports whether key may be a key of the index: false means it
+// certainly is not.
+func (f *keyFilter) mayHave(key []byte) bool {
+	if len(f.bits) == 0 {
+		return true
+	}
+	w, m := f.slot(maphash.Bytes(f.seed, key))
+	return f.bits[w]&m == m
 }
 
 // order sorts the candidates of one name by the prior and drops repeats.

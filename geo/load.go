@@ -47,6 +47,7 @@ func newLoader() *loader {
 			countryBy: map[string]*Country{},
 			admin1:    map[string]*Admin1{},
 			stop:      map[string]Policy{},
+			words:     newWords(),
 		},
 	}
 }

@@ -30,6 +30,10 @@ func smallFiles() map[string]string {
 			"1\tNice\t31\t36\tPPL\tJO\t-\t600\t-\n",
 		RegionsFile:  "area -1 RGN SYR,ISR 33.0 35.8 35 Golan Heights; Golan\nalias JOR Hashemite Kingdom of Jordan\n",
 		StoplistFile: "proper nice\nupper  us\n",
+		PhrasesFile: "direction 180 southern south; southern\ndirection centre central central\n" +
+			"type region province; governorate\ntype city city; town\ncue location in; near; close to\ncue actor by\n" +
+			"suffix location based\narticle al; el\nborder bare border\nborderarea area\npartof outskirts\nnonplace january\n",
+		DemonymsFile: "SYR Syrian; Syrians\nJOR Jordanian\nISR Israeli\n",
 	}
 }
 
@@ -142,6 +146,20 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`stoplist.txt:2: want POLICY NAME with POLICY proper, upper or never, not "maybe of"`,
 				`stoplist.txt:3: want POLICY NAME with POLICY proper, upper or never, not "never"`,
 				`stoplist.txt:4: duplicate name "nice"`, `stoplist.txt:5: empty name "'"`}},
+		{"phrases", PhrasesFile,
+			"direction 400 far far\ndirection 90 eastern\ndirection 90 eastern east; east\n" +
+				"type town hamlet\ntype city\ncue location in;;near\ncue where in\nsuffix actor backed\n" +
+				"border bare border\nborder named border\npartof a b c d e\nnonplace '\nsomething else\n",
+			[]string{`phrases.txt:1: direction: bad bearing "400" (want 0 to 359 or centre)`, `phrases.txt:2: direction: want BEARING ADJECTIVE WORDS`,
+				`phrases.txt:3: direction: duplicate word "east"`, `phrases.txt:4: type: want KIND WORDS with KIND region, city or district, not "town"`,
+				`phrases.txt:5: type: want KIND WORDS with KIND region, city or district, not "city"`, `phrases.txt:6: cue: empty word in a ';' list`,
+				`phrases.txt:7: cue: want ROLE WORDS with ROLE location, motion or actor, not "where"`, `phrases.txt:10: border: duplicate word "border"`,
+				`phrases.txt:11: partof: "a b c d e" has more than 4 words`, `phrases.txt:12: nonplace: empty word in a ';' list`,
+				`phrases.txt:13: unknown keyword "something": want direction, type, cue, suffix, article, border, borderwith, join, borderarea, partof, thecountry, bloc, actorverb or nonplace`}},
+		{"demonyms", DemonymsFile,
+			"SYR Syrian\nZZZ Zed\nSY Syrian\nJOR\nJOR Syrian\n",
+			[]string{`demonyms.txt:2: unknown country "ZZZ": want ISO3 WORDS`, `demonyms.txt:3: unknown country "SY": want ISO3 WORDS`,
+				`demonyms.txt:4: demonym: no words`, `demonyms.txt:5: demonym: duplicate word "syrian"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -252,7 +270,7 @@ func TestDataFiles(t *testing.T) {
 	}
 }
 
-var errorLine = regexp.MustCompile(`^(countries|admin1|places|regions|stoplist)\.txt(\.gz)?:[1-9][0-9]*: .`)
+var errorLine = regexp.MustCompile(`^(countries|admin1|places|regions|stoplist|phrases|demonyms)\.txt(\.gz)?:[1-9][0-9]*: .`)
 
 // fuzzLoad loads smallFiles with one file replaced by data and checks the
 // invariants: no panic, every error at a line of a file, and a successful
@@ -307,6 +325,18 @@ func FuzzLoadRegions(f *testing.F) {
 	f.Add([]byte(smallFiles()[RegionsFile]))
 	f.Add([]byte("area -4 RGN SYR,SY 0 0 1 X\nalias SY.06 Hawran; Houran\narea -5 SEA - 10 10 100 Sea\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, RegionsFile, data) })
+}
+
+func FuzzLoadPhrases(f *testing.F) {
+	f.Add([]byte(smallFiles()[PhrasesFile]))
+	f.Add([]byte("direction 400 far far\ncue location in;;near\nborder bare border\nborder named border\narticle al\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, PhrasesFile, data) })
+}
+
+func FuzzLoadDemonyms(f *testing.F) {
+	f.Add([]byte(smallFiles()[DemonymsFile]))
+	f.Add([]byte("SYR Syrian\nZZZ Zed\nJOR\nJOR Syrian\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, DemonymsFile, data) })
 }
 
 func FuzzLoadStoplist(f *testing.F) {

@@ -50,9 +50,11 @@ const maxMatchTokens = 16
 // At each token it takes the longest sequence of tokens whose folded form
 // is a name of the gazetteer and is allowed: the name must contain a
 // capital letter ("Daraa", "al-Bab"; never "daraa province"), and a name of
-// the stop-list must also meet its Policy. Tokens written without space
-// between them join without one, so "Dar'a" matches whether the tokenizer
-// keeps it whole or splits it. Match reads only each token's Form, Span and
+// the stop-list must also meet its Policy. A name does not take in a
+// possessive "'s" when a shorter name stops before it: "Canada's" is
+// Canada, not Cañadas (Mexico), whose name folds alike. Tokens written
+// without space between them join without one, so "Dar'a" matches whether
+// the tokenizer keeps it whole or splits it. Match reads only each token's Form, Span and
 // UPOS; it is safe to call from several goroutines at once.
 func (g *Gazetteer) Match(toks []nlp.Token) []Match {
 	var out []Match
@@ -66,10 +68,15 @@ func (g *Gazetteer) Match(toks []nlp.Token) []Match {
 		}
 		key := buf[:0]
 		nh := 0
+		var e nameEntry // the entry of key
+		// A key whose tokens have a lower-case letter and no capital is
+		// never allowed: only whether longer names continue it matters, and
+		// the filter, asked alone, may say so wrongly but never misses one.
+		upper, lower := false, false
 		for j := i; j < len(toks) && j-i < maxMatchTokens; j++ {
 			if j > i && toks[j].Start > toks[j-1].End {
 				// A space: go on only inside a longer name.
-				if g.names[string(key)].n&more == 0 {
+				if e.n&more == 0 {
 					break
 				}
 				key = append(key, ' ')
@@ -78,7 +85,18 @@ func (g *Gazetteer) Match(toks []nlp.Token) []Match {
 			if len(key) > g.maxKey {
 				break
 			}
-			if g.names[string(key)].count() > 0 {
+			u, l := letterCase(toks[j].Form)
+			upper, lower = upper || u, lower || l
+			switch {
+			case !g.filter.mayHave(key):
+				e = nameEntry{}
+			case lower && !upper:
+				e = nameEntry{n: more}
+				continue
+			default:
+				e = g.names[string(key)]
+			}
+			if e.count() > 0 {
 				hits[nh] = hit{j + 1, len(key)}
 				nh++
 			}
@@ -87,6 +105,9 @@ func (g *Gazetteer) Match(toks []nlp.Token) []Match {
 		for h := nh - 1; h >= 0; h-- {
 			name := toks[i:hits[h].limit]
 			k := key[:hits[h].keyLen]
+			if h > 0 && isPossessive(name[len(name)-1].Form) {
+				continue // "Canada's" is Canada, not Cañadas
+			}
 			if !g.allowed(toks, i, name, g.stop[string(k)]) {
 				continue
 			}
@@ -143,6 +164,27 @@ func (g *Gazetteer) allowed(toks []nlp.Token, i int, name []nlp.Token, pol Polic
 		}
 	}
 	return false
+}
+
+// letterCase reports whether a token has an upper-case and a lower-case
+// letter.
+func letterCase(form string) (upper, lower bool) {
+	for i := 0; i < len(form); i++ {
+		c := form[i]
+		switch {
+		case c >= 0x80:
+			for _, r := range form[i:] {
+				upper = upper || unicode.IsUpper(r)
+				lower = lower || unicode.IsLower(r)
+			}
+			return upper, lower
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		}
+	}
+	return upper, lower
 }
 
 // startsName reports whether a token can begin a place name: it starts

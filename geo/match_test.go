@@ -2,6 +2,7 @@ package geo
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,6 +14,21 @@ func tokenize(tb testing.TB, text string) *nlp.Doc {
 	tb.Helper()
 	doc := &nlp.Doc{Text: text}
 	if err := (nlp.Pipeline{new(nlp.Segmenter), new(nlp.Tokenizer)}).Annotate(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+// parse annotates text with the embedded model: sentences, tokens, tags,
+// lemmas and heads.
+func parse(tb testing.TB, text string) *nlp.Doc {
+	tb.Helper()
+	m, err := nlp.DefaultModel()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc := &nlp.Doc{Text: text}
+	if err := m.Pipeline().Annotate(context.Background(), doc); err != nil {
 		tb.Fatal(err)
 	}
 	return doc
@@ -37,6 +53,7 @@ func TestMatch(t *testing.T) {
 		{"Fighting in Daraa Governorate.", "Daraa Governorate=region:SYR"},
 		{"He fled from Dar'a to Jordan.", "Dar'a=city:SYR | Jordan=country:JOR"},
 		{"Syria's army and the Russian Federation.", "Syria=country:SYR | Russian Federation=country:RUS"},
+		{"Canada's food agency", "Canada=country:CAN"}, // not Cañadas, Mexico
 		{"the Israeli-occupied Golan Heights", "Golan Heights=area:SYR"},
 		{"Rebels in southern Syria were divided.", "southern Syria=area:SYR"},
 		{"they took al-Bab and Ras al-Ain", "al-Bab=city:SYR | Ras al-Ain=city:SYR"},
@@ -135,4 +152,33 @@ func FuzzMatch(f *testing.F) {
 		doc := tokenize(t, text)
 		checkMatches(t, g, doc, g.Match(doc.Tokens))
 	})
+}
+
+// TestKeyFilter checks the name index's filter: it never rules out a key
+// and rules out most strings that are none.
+func TestKeyFilter(t *testing.T) {
+	g := defaultGaz(t)
+	for k := range g.names {
+		if !g.filter.mayHave([]byte(k)) {
+			t.Fatalf("filter rules out key %q", k)
+		}
+	}
+	pass, none := 0, 0
+	for i := range 100000 {
+		k := fmt.Sprintf("zq%dx", i)
+		if _, ok := g.names[k]; ok {
+			continue
+		}
+		none++
+		if g.filter.mayHave([]byte(k)) {
+			pass++
+		}
+	}
+	if rate := float64(pass) / float64(none); rate > 0.05 {
+		t.Errorf("filter lets %.1f%% of non-keys through, want at most 5%%", 100*rate)
+	}
+	var zero keyFilter
+	if !zero.mayHave([]byte("x")) {
+		t.Error("zero filter rules out a key")
+	}
 }

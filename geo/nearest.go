@@ -70,7 +70,6 @@ func ringKm(lat float64, r int) float64 {
 	if r <= 1 {
 		return 0
 	}
-	const degKm = math.Pi * earthRadius / 180
 	latKm := float64(r-1) * degKm
 	if r > 180 {
 		return latKm

@@ -137,15 +137,18 @@ func TestSeedArticle(t *testing.T) {
 // geoVirus is GeoVirus.xml: Wikinews articles with gold toponyms.
 type geoVirus struct {
 	Articles []struct {
-		Text      string `xml:"text"`
-		Locations []struct {
-			Name  string  `xml:"name"`
-			Start int     `xml:"start"` // code points
-			End   int     `xml:"end"`
-			Lat   float64 `xml:"lat"`
-			Lon   float64 `xml:"lon"`
-		} `xml:"locations>location"`
+		Text      string             `xml:"text"`
+		Locations []geoVirusLocation `xml:"locations>location"`
 	} `xml:"article"`
+}
+
+// A geoVirusLocation is a gold toponym.
+type geoVirusLocation struct {
+	Name  string  `xml:"name"`
+	Start int     `xml:"start"` // code points
+	End   int     `xml:"end"`
+	Lat   float64 `xml:"lat"`
+	Lon   float64 `xml:"lon"`
 }
 
 // TestGeoVirusCoverage measures how many GeoVirus gold toponyms have a

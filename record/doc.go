@@ -16,7 +16,15 @@
 //	                "cameo", "root", "plover", "quad_class", "goldstein",
 //	                "date", "date_precision", "date_text", "location": {...} | null,
 //	                "negated", "mode", "confidence", "rule"}],
-//	 "quotes": [], "counts": [], "places": []}
+//	 "quotes":    [{"sentence", "start", "end", "text", "direct",
+//	               "speaker": {actor} | null, "verb": {span} | null}],
+//	 "counts":    [{"sentence", "start", "end", "text", "type", "number",
+//	               "qualifier", "approx", "object", "location", "event"}],
+//	 "places":    [{"sentence", "start", "end", "text", "role",
+//	               "location": {...} | null, "confidence"}]}
+//
+// where a location is {"name", "geonames_id", "country", "admin1", "lat",
+// "lon", "feature", "text", "start", "end", "precision", "how"}.
 //
 // Guarantees:
 //
@@ -34,7 +42,11 @@
 //   - An event's ID is stable: the same event coded in the same article
 //     gets the same ID in every run (see [EventID]).
 //
-// Places, event locations and dates beyond the article's, quotes and
-// casualty counts are not resolved yet: their fields and types exist so
-// that the format does not change when they are, and are null or empty.
+// New builds the record of the events alone: each dated by the article's
+// date (precision "publication"), without location, and with no places,
+// counts or quotes. NewEnriched adds what an enrich.Scene found: each
+// event's location (with how it was chosen and how precise it is) and its
+// date from the text (with its words in date_text), and the article's
+// place mentions, casualty and displacement counts (linked to their event
+// where the grammar shows it) and quotes with their speakers.
 package record

@@ -81,15 +81,16 @@ type Event struct {
 	Quad int `json:"quad_class"`
 	// Goldstein is the code's weight, -10 (most conflictual) to +10.
 	Goldstein float64 `json:"goldstein"`
-	// Date is when the event happened, YYYY-MM-DD, and DatePrecision how
-	// precisely it is known ("day"); for now the article's date, nil when
-	// that is unknown. DateText is the text that gave the date; nil while
-	// dates are not read from the text.
+	// Date is when the event happened, YYYY-MM-DD (for a week, month or
+	// year its first day), and DatePrecision how precisely it is known
+	// ("day", "week", "month", "year", or "publication" when the text
+	// gives no date and the article's is used); both nil when neither the
+	// text nor the article has a date. DateText is the words that gave
+	// the date ("on Monday"); nil when none did.
 	Date          *string `json:"date"`
 	DatePrecision *string `json:"date_precision"`
 	DateText      *string `json:"date_text"`
-	// Location is where the event happened; nil while places are not
-	// resolved.
+	// Location is where the event happened; nil when no place is known.
 	Location *Location `json:"location"`
 	// Negated is set for an event coded from a negated predicate ("will
 	// not open their borders").
@@ -124,43 +125,101 @@ type Actor struct {
 
 // A Location is a place an event happened in, as the gazetteer knows it.
 type Location struct {
-	Name       string  `json:"name"`
+	Name string `json:"name"`
+	// GeonamesID is the GeoNames id; 0 for a place sitrep derived (a part
+	// of a region, "southern Syria", or a border area).
 	GeonamesID int     `json:"geonames_id"`
 	Country    string  `json:"country"` // ISO 3166-1 alpha-3
-	Admin1     string  `json:"admin1"`
+	Admin1     string  `json:"admin1"`  // first-level region's name, "" for none
 	Lat        float64 `json:"lat"`
 	Lon        float64 `json:"lon"`
-	Feature    string  `json:"feature"` // GeoNames feature code
-	Text       string  `json:"text"`    // the words that named it
+	Feature    string  `json:"feature"` // GeoNames feature code ("PPL", "ADM1", "PCLI")
+	// Text is the words that named it, body[Start:End]; Start and End are
+	// 0 and Text "" for a location taken from the article's focus.
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Precision is how finely the place is known: "country", "region",
+	// "city" or "sub-city".
+	Precision string `json:"precision"`
+	// How says how it was chosen: "clause" (a place phrase of the event's
+	// own clause), "sentence" (the nearest place in the sentence) or
+	// "article" (the article's focus).
+	How string `json:"how"`
 }
 
-// A Quote is a statement the article quotes. None are found yet.
+// A Quote is a statement the article quotes: words in quotation marks
+// (Direct) or a reported clause ("Lavrov said Moscow was helping ...").
 type Quote struct {
-	Sentence int    `json:"sentence"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	Text     string `json:"text"`
+	// Sentence is the index of the sentence the quote starts in.
+	Sentence int `json:"sentence"`
+	// Start and End delimit the quote with its marks; Text is the words
+	// quoted, without the marks (a quote over several paragraphs is joined
+	// by single spaces, so Text may differ from body[Start:End]).
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Direct bool   `json:"direct"`
+	// Speaker is who said it; nil when no speaker is found. Its Code is ""
+	// when the dictionaries do not know the speaker.
+	Speaker *Actor `json:"speaker"`
+	// Verb is the verb of saying or the cue ("according to"); nil when
+	// there is none.
+	Verb *Span `json:"verb"`
 }
 
-// A Count is a number of people the article reports (killed, wounded,
-// displaced). None are found yet.
+// A Count is a number of people the article reports killed, wounded,
+// displaced, and so on, in the manner of GDELT's GKG counts.
 type Count struct {
 	Sentence int    `json:"sentence"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Text     string `json:"text"`
+	// Type is what happened to them: "killed", "wounded", "displaced",
+	// "refugees", "arrested", "abducted", "missing", ...
+	Type string `json:"type"`
+	// Number is the value (the lower end of a range or a vague quantity),
+	// Qualifier the bound or hedge before it ("more than", "at least"),
+	// Approx whether it is an estimate.
+	Number    int64  `json:"number"`
+	Qualifier string `json:"qualifier"`
+	Approx    bool   `json:"approx"`
+	// Object is the group counted as written ("displaced Syrians"); "".
+	Object string `json:"object"`
+	// Location is where, when the count's phrase names a place; nil.
+	Location *Location `json:"location"`
+	// Event is the ID of the event the count belongs to, "" when the
+	// grammar links it to none.
+	Event string `json:"event"`
 }
 
-// A Place is a place the article names. None are found yet.
+// A Place is a place the article names, resolved or not.
 type Place struct {
 	Sentence int    `json:"sentence"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Text     string `json:"text"`
+	// Role is what the mention does in its sentence: "location" (where
+	// something happens), "actor" (a country or capital acting: "Jordan
+	// is delivering aid"), "origin" ("Damascus-based"), "modifier", ...
+	Role string `json:"role"`
+	// Location is the gazetteer's place; nil when the name is unresolved.
+	Location *Location `json:"location"`
+	// Confidence is the resolver's 0–1 certainty of Location.
+	Confidence float64 `json:"confidence"`
 }
 
-// DatePrecisionDay is the precision of a date known to the day.
-const DatePrecisionDay = "day"
+// Date precisions. An event's date is known to the day, the week, the
+// month or the year the text says; DatePrecisionPublication marks an
+// event dated by the article's publication date because the text gives no
+// date for it.
+const (
+	DatePrecisionDay         = "day"
+	DatePrecisionWeek        = "week"
+	DatePrecisionMonth       = "month"
+	DatePrecisionYear        = "year"
+	DatePrecisionPublication = "publication"
+)
 
 // ErrBody is returned by New when the document is not the article's body.
 var ErrBody = errors.New("record: the document's text is not the article's body")
@@ -171,9 +230,16 @@ var ErrBody = errors.New("record: the document's text is not the article's body"
 // without PLOVER type, mode or Goldstein weight). It fails when doc.Text
 // is not a.Body() or when a span of doc or of an event lies outside it.
 func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontology) (*Article, error) {
+	r, _, err := build(a, doc, evs, onto)
+	return r, err
+}
+
+// build makes New's record and returns with it the events in the order
+// of its Events.
+func build(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontology) (*Article, []event.Event, error) {
 	body := a.Body()
 	if doc.Text != body {
-		return nil, ErrBody
+		return nil, nil, ErrBody
 	}
 	r := &Article{
 		Meta:      Meta{ID: a.ID, Title: a.Title, Date: day(a.Date), Source: a.Source, URL: a.URL},
@@ -188,7 +254,7 @@ func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontolo
 			continue
 		}
 		if !inside(s.Span, body) {
-			return nil, fmt.Errorf("record: article %s: sentence %d [%d,%d) outside the body (%d bytes)", a.ID, i, s.Start, s.End, len(body))
+			return nil, nil, fmt.Errorf("record: article %s: sentence %d [%d,%d) outside the body (%d bytes)", a.ID, i, s.Start, s.End, len(body))
 		}
 		r.Sentences = append(r.Sentences, Sentence{Index: i, Start: s.Start, End: s.End, Text: body[s.Start:s.End]})
 	}
@@ -202,12 +268,12 @@ func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontolo
 	seen := map[string]int{}
 	for _, e := range evs {
 		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
-			return nil, fmt.Errorf("record: article %s: event %s in sentence %d of %d", a.ID, e, e.Sentence, len(doc.Sentences))
+			return nil, nil, fmt.Errorf("record: article %s: event %s in sentence %d of %d", a.ID, e, e.Sentence, len(doc.Sentences))
 		}
 		sent := doc.Sentences[e.Sentence].Span
 		for _, sp := range []nlp.Span{sent, e.Verb, actorSpan(e.Source), actorSpan(e.Target)} {
 			if !inside(sp, body) {
-				return nil, fmt.Errorf("record: article %s: event %s: span [%d,%d) outside the body (%d bytes)", a.ID, e, sp.Start, sp.End, len(body))
+				return nil, nil, fmt.Errorf("record: article %s: event %s: span [%d,%d) outside the body (%d bytes)", a.ID, e, sp.Start, sp.End, len(body))
 			}
 		}
 		rec := Event{
@@ -223,7 +289,7 @@ func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontolo
 			Rule:       e.Rule,
 		}
 		if !a.Date.IsZero() {
-			rec.Date, rec.DatePrecision = day(a.Date), ptr(DatePrecisionDay)
+			rec.Date, rec.DatePrecision = day(a.Date), ptr(DatePrecisionPublication)
 		}
 		describe(&rec, onto)
 		// Two events that hash alike (the coder never makes two with the
@@ -236,7 +302,7 @@ func New(a *article.Article, doc *nlp.Doc, evs []event.Event, onto *event.Ontolo
 		}
 		r.Events = append(r.Events, rec)
 	}
-	return r, nil
+	return r, evs, nil
 }
 
 // describe fills in what the ontology knows of the event's code.

@@ -170,7 +170,7 @@ func TestNew(t *testing.T) {
 		check func(t *testing.T, js map[string]any, r *Article)
 	}{
 		{
-			name: "dated: the events take the article's day",
+			name: "dated: the events take the article's day, as publication precision",
 			date: dated, onto: true,
 			check: func(t *testing.T, js map[string]any, r *Article) {
 				if d := js["article"].(map[string]any)["date"]; d != "2018-07-05" {
@@ -178,7 +178,7 @@ func TestNew(t *testing.T) {
 				}
 				for _, e := range js["events"].([]any) {
 					e := e.(map[string]any)
-					if e["date"] != "2018-07-05" || e["date_precision"] != "day" || e["date_text"] != nil || e["location"] != nil {
+					if e["date"] != "2018-07-05" || e["date_precision"] != "publication" || e["date_text"] != nil || e["location"] != nil {
 						t.Errorf("event date %v %v %v, location %v", e["date"], e["date_precision"], e["date_text"], e["location"])
 					}
 				}

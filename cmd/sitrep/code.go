@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"sitrep/article"
+	"sitrep/enrich"
 	"sitrep/event"
 	"sitrep/record"
 )
@@ -25,6 +26,7 @@ type codeCommand struct {
 	date   string // YYYY-MM-DD, the date of articles that give none
 	format string // "json", "tsv" or "table"
 	dict   string // a folder of user dictionaries; "" for none
+	bare   bool   // --no-enrich: events only, without places, dates, counts and quotes
 }
 
 func (c *codeCommand) flagSet() *flag.FlagSet {
@@ -32,11 +34,12 @@ func (c *codeCommand) flagSet() *flag.FlagSet {
 	fs.StringVar(&c.date, "date", "", "")
 	fs.StringVar(&c.format, "format", "json", "")
 	fs.StringVar(&c.dict, "dict", "", "")
+	fs.BoolVar(&c.bare, "no-enrich", false, "")
 	return fs
 }
 
 func (c *codeCommand) synopsis() string {
-	return "sitrep code [--date YYYY-MM-DD] [--format json|tsv|table] [--dict DIR] FILE...|-"
+	return "sitrep code [--date YYYY-MM-DD] [--format json|tsv|table] [--dict DIR] [--no-enrich] FILE...|-"
 }
 
 func (c *codeCommand) help() string {
@@ -70,6 +73,8 @@ Flags:
                          discards.txt, pico.txt) over event/data. A file
                          named like an embedded one replaces it, other files
                          are added; every bad line is reported
+  --no-enrich            code events only: no event locations or dates from
+                         the text, and no places, counts or quotes (faster)
 `
 }
 
@@ -96,16 +101,22 @@ func (c *codeCommand) run(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var enricher *enrich.Enricher
+	if !c.bare {
+		if enricher, err = loadEnricher(coder); err != nil {
+			return err
+		}
+	}
 	out := bufio.NewWriter(e.stdout)
 	w := newRecordWriter(c.format, out, coder.Ontology)
 	if err := w.begin(); err != nil {
 		return err
 	}
 	var coded, failed int
-	err = newPipeline(m, coder).run(ctx, 0, readArticles(e, args, date), func(r codeResult) error {
+	err = newPipeline(m, coder, enricher).run(ctx, 0, readArticles(e, args, date), func(r codeResult) error {
 		if r.err != nil {
 			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", e.name, r.err)
-			if warn := (*inputWarning)(nil); !errors.As(r.err, &warn) {
+			if warn := (*inputWarning)(nil); !errors.As(r.err, &warn) && !article.IsWarning(r.err) {
 				failed++
 			}
 			return nil

@@ -243,7 +243,7 @@ func testPipeline(t *testing.T) *pipeline {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newPipeline(m, c)
+	return newPipeline(m, c, nil)
 }
 
 // numbered yields n articles, each coding one event, with a bad line in
@@ -331,7 +331,7 @@ func TestREADMERecordExample(t *testing.T) {
 	if err := dec.Decode(&r); err != nil {
 		t.Fatalf("README.md record example: %v", err)
 	}
-	a := &article.Article{Title: r.Meta.Title, Text: "Fighting in Daraa\n\nSyrian government forces shelled rebel positions in Daraa on Tuesday.\n"}
+	a := &article.Article{Title: r.Meta.Title, Text: "Fighting in Daraa\n\nSyrian government forces shelled rebel positions in Daraa on Tuesday, killing at least 12 civilians, the Observatory said.\n"}
 	if article.ContentID(a.Title, a.Text) != r.Meta.ID || len(r.Events) == 0 {
 		t.Errorf("README.md record example: not the record of its example article")
 	}

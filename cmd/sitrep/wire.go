@@ -8,21 +8,25 @@ import (
 	"sync"
 
 	"sitrep/article"
+	"sitrep/enrich"
 	"sitrep/event"
 	"sitrep/nlp"
+	"sitrep/quote"
 	"sitrep/record"
 )
 
 // A pipeline codes articles: it annotates an article's body (nlp), codes
-// the events in it with the story's focus country (event), and builds its
+// the events in it with the story's focus country (event), sets them in
+// their scene (enrich: places, dates, counts, quotes) and builds its
 // record (record). Safe for concurrent use.
 type pipeline struct {
 	annotate nlp.Pipeline
 	coder    *event.Coder
+	enricher *enrich.Enricher // nil: no scene
 }
 
-func newPipeline(m *nlp.Model, c *event.Coder) *pipeline {
-	return &pipeline{annotate: m.Pipeline(), coder: c}
+func newPipeline(m *nlp.Model, c *event.Coder, e *enrich.Enricher) *pipeline {
+	return &pipeline{annotate: m.Pipeline(), coder: c, enricher: e}
 }
 
 // code runs the stages on one article. Its errors name the article's
@@ -37,7 +41,11 @@ func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Articl
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Origin, err)
 	}
-	r, err := record.New(a, doc, evs, p.coder.Ontology)
+	var scene *enrich.Scene
+	if p.enricher != nil {
+		scene = p.enricher.Read(doc, enrich.Options{Date: a.Date, Focus: opt.Focus})
+	}
+	r, err := record.NewEnriched(a, doc, evs, p.coder.Ontology, scene)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Origin, err)
 	}
@@ -131,4 +139,20 @@ func (p *pipeline) run(ctx context.Context, workers int, inputs iter.Seq[codeInp
 		}
 	}
 	return ctx.Err()
+}
+
+// loadEnricher returns the embedded enrichment stages, with quotes'
+// speakers coded by the coder's actor dictionary (so that --dict applies
+// to them too).
+func loadEnricher(c *event.Coder) (*enrich.Enricher, error) {
+	e, err := enrich.Default()
+	if err != nil {
+		return nil, err
+	}
+	words, err := quote.DefaultWords()
+	if err != nil {
+		return nil, err
+	}
+	e.Quotes = quote.New(c.Actors, words)
+	return e, nil
 }

@@ -1,0 +1,456 @@
+package dedup
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// A Precision says how much of a mention's Date is meant: the day, the
+// week starting that Monday, the month starting that 1st or the year
+// starting that January 1. The values match package timex's; the zero
+// Precision counts as Day.
+type Precision uint8
+
+// The precisions, finest first.
+const (
+	Day Precision = iota + 1
+	Week
+	Month
+	Year
+)
+
+func (p Precision) String() string {
+	switch p {
+	case Day:
+		return "day"
+	case Week:
+		return "week"
+	case Month:
+		return "month"
+	case Year:
+		return "year"
+	}
+	return "Precision(" + strconv.Itoa(int(p)) + ")"
+}
+
+// ParsePrecision reads a precision as String writes it and as package
+// record spells them ("day", "week", "month", "year"). It reports false
+// for anything else, record's "publication" among them: a date taken from
+// the publication date is the caller's to map.
+func ParsePrecision(s string) (Precision, bool) {
+	for p := Day; p <= Year; p++ {
+		if s == p.String() {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// A Place is where a mention says its event happened, as the geo stage
+// resolved it. The zero Place is unknown.
+type Place struct {
+	// ID is the GeoNames id, 0 when unknown.
+	ID int64
+	// Lat and Lon are degrees; NaN (or both 0) when unknown.
+	Lat, Lon float64
+	// Radius is the place's extent in km (geo.Place.Radius): 0 for a
+	// point or a town, tens of km for a region.
+	Radius float64
+	// Country is the ISO 3166-1 alpha-3 code, "" when unknown.
+	Country string
+}
+
+// A Mention is one coded event in one article.
+type Mention struct {
+	ID        string
+	ArticleID string
+	// Original is the article ArticleID copies, from the article-level
+	// dedup: Result.Original, or Result.Story at the mention's evidence
+	// for copied sentences. "" means ArticleID itself. Mentions whose
+	// articles share an Original count as one article.
+	Original string
+	// Source is the publisher.
+	Source string
+	// SourceActor and TargetActor are CAMEO actor codes ("SYRGOV"), ""
+	// when unknown.
+	SourceActor, TargetActor string
+	// Code is the CAMEO event code ("190", "0233").
+	Code  string
+	Place Place
+	// Date is the start of the period the event happened in (UTC), and
+	// Precision its length; a zero Date is unknown.
+	Date      time.Time
+	Precision Precision
+}
+
+// An Event is the mentions of one real-world event, merged.
+type Event struct {
+	// ID is the ID of the event's first mention: stable as mentions join
+	// it, but it depends on the order mentions came in. Partition makes
+	// it the smallest mention ID instead.
+	ID string
+	// The most specific actors, code, place and date among the mentions:
+	// these decide which new mentions may join.
+	SourceActor, TargetActor string
+	// Code is the most frequent code among the mentions (the most
+	// specific, then the least, among equals).
+	Code      string
+	Place     Place
+	Date      time.Time
+	Precision Precision
+	// Representative is the mention with the most specific facts (the
+	// smallest ID among equals): the one to show as evidence.
+	Representative Mention
+	// Mentions lists the mention IDs, sorted.
+	Mentions []string
+	// NumMentions counts the mentions, NumSources their distinct non-empty
+	// publishers and NumArticles their distinct articles, each family of
+	// copies (Mention.Original) once.
+	NumMentions, NumSources, NumArticles int
+}
+
+// MergeOptions tune a Merger. The zero value gives the defaults.
+type MergeOptions struct {
+	// PlaceSlack is the distance in km beyond the two places' radii
+	// within which two places are the same. 0 means 10 km; negative, none.
+	PlaceSlack float64
+	// DateSlack widens each mention's period on both sides. 0 means none:
+	// two mentions dated to the day must name the same day, so that two
+	// strikes on one town on consecutive days stay two events.
+	DateSlack time.Duration
+}
+
+// A Merger groups mentions of the same event across articles. A mention
+// joins an event when
+//
+//   - its actors are compatible with the event's: equal, unknown ("") on
+//     either side, or one a more specific form of the other, in whole
+//     three-letter segments, at the front ("SYR" and "SYRGOV") or at the
+//     back ("REB" and "SYRREB", a role without its country);
+//   - its code has the event's CAMEO root (the first two digits:
+//     "190" and "195" are both 19, fighting);
+//   - its place is the event's: the same GeoNames id, or coordinates
+//     within the sum of both radii and PlaceSlack; a place known only by
+//     its country must have the event's country; an unknown place fits
+//     any;
+//   - its period overlaps the event's (after DateSlack): a day must be the
+//     event's day or inside its week, month or year; an undated mention
+//     merges only with undated ones.
+//
+// It is compared with the event's most specific facts, which every
+// mention of the event agrees with. When several events fit, the one with
+// the most facts equal to the mention's wins, then the one with more
+// mentions, then the smaller ID; events are never merged with each other
+// afterwards.
+//
+// Order: the partition does not depend on the order of the mentions when
+// each mention fits exactly one event, which is the common case. A
+// mention that fits two events (say "SYR" between "SYRGOV" and "SYRREB"
+// mentions of one day and place) joins whichever exists and fits best when
+// it comes, and a coarse mention that arrives first may hold together
+// mentions that would otherwise form two events. The Representative, the
+// facts and the counts of an event depend only on its mentions; its ID on
+// their order. [Partition] groups a set of mentions the same whatever
+// their order, with IDs from the mentions themselves.
+//
+// A Merger is safe for concurrent use. To rebuild one after a restart, add
+// the stored mentions again in their original order.
+type Merger struct {
+	opt MergeOptions
+
+	mu      sync.Mutex
+	events  []*cluster
+	buckets map[bucketKey][]int32 // candidate events by code root and week
+}
+
+// A cluster is an event being built.
+type cluster struct {
+	Event
+	codes    map[string]int
+	sources  map[string]struct{}
+	articles map[string]struct{}
+	score    int // the Representative's specificity
+}
+
+type bucketKey struct {
+	root string
+	week int64 // days since 1970-01-01 / 7; math.MinInt64 for undated
+}
+
+// NewMerger returns an empty Merger.
+func NewMerger(opt MergeOptions) *Merger {
+	if opt.PlaceSlack == 0 {
+		opt.PlaceSlack = 10
+	}
+	opt.PlaceSlack = max(opt.PlaceSlack, 0)
+	opt.DateSlack = max(opt.DateSlack, 0)
+	return &Merger{opt: opt, buckets: map[bucketKey][]int32{}}
+}
+
+// Add merges m into the event it belongs to, or starts one, and returns
+// that event's ID and whether it was started.
+func (g *Merger) Add(m Mention) (event string, created bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	root := codeRoot(m.Code)
+	lo, hi := g.period(m.Date, m.Precision)
+	best, bestScore := int32(-1), -1
+	seen := map[int32]bool{}
+	for _, w := range weeks(m.Date, lo, hi) {
+		for _, e := range g.buckets[bucketKey{root, w}] {
+			if seen[e] {
+				continue
+			}
+			seen[e] = true
+			c := g.events[e]
+			s, ok := g.fit(&m, c)
+			if !ok {
+				continue
+			}
+			if best < 0 || s > bestScore || s == bestScore && betterCluster(c, g.events[best]) {
+				best, bestScore = e, s
+			}
+		}
+	}
+	if best < 0 {
+		c := &cluster{
+			Event:    Event{ID: m.ID},
+			codes:    map[string]int{},
+			sources:  map[string]struct{}{},
+			articles: map[string]struct{}{},
+			score:    -1,
+		}
+		best = int32(len(g.events))
+		g.events = append(g.events, c)
+		for _, w := range weeks(m.Date, lo, hi) {
+			k := bucketKey{root, w}
+			g.buckets[k] = append(g.buckets[k], best)
+		}
+		created = true
+	}
+	g.events[best].add(&m)
+	return g.events[best].ID, created
+}
+
+func betterCluster(a, b *cluster) bool {
+	if a.NumMentions != b.NumMentions {
+		return a.NumMentions > b.NumMentions
+	}
+	return a.ID < b.ID
+}
+
+// Event returns a copy of the event with this ID.
+func (g *Merger) Event(id string) (Event, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, c := range g.events {
+		if c.ID == id {
+			return c.snapshot(), true
+		}
+	}
+	return Event{}, false
+}
+
+// Events returns copies of all events, in the order they were started.
+func (g *Merger) Events() []Event {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	out := make([]Event, len(g.events))
+	for i, c := range g.events {
+		out[i] = c.snapshot()
+	}
+	return out
+}
+
+func (c *cluster) snapshot() Event {
+	e := c.Event
+	e.Mentions = slices.Clone(c.Mentions)
+	return e
+}
+
+// add puts m into the cluster and updates its facts and counts.
+func (c *cluster) add(m *Mention) {
+	c.Mentions = append(c.Mentions, "")
+	i, _ := slices.BinarySearch(c.Mentions[:len(c.Mentions)-1], m.ID)
+	copy(c.Mentions[i+1:], c.Mentions[i:])
+	c.Mentions[i] = m.ID
+	c.NumMentions++
+	if m.Source != "" {
+		c.sources[m.Source] = struct{}{}
+	}
+	art := m.Original
+	if art == "" {
+		art = m.ArticleID
+	}
+	c.articles[art] = struct{}{}
+	c.NumSources, c.NumArticles = len(c.sources), len(c.articles)
+
+	if len(m.SourceActor) > len(c.SourceActor) {
+		c.SourceActor = m.SourceActor
+	}
+	if len(m.TargetActor) > len(c.TargetActor) {
+		c.TargetActor = m.TargetActor
+	}
+	c.codes[m.Code]++
+	c.Code = ""
+	for code, n := range c.codes {
+		if c.Code == "" || n > c.codes[c.Code] || n == c.codes[c.Code] && (len(code) > len(c.Code) || len(code) == len(c.Code) && code < c.Code) {
+			c.Code = code
+		}
+	}
+	if placeRank(m.Place) > placeRank(c.Place) || placeRank(m.Place) == placeRank(c.Place) && hasCoords(m.Place) &&
+		(m.Place.Radius < c.Place.Radius || m.Place.Radius == c.Place.Radius && m.Place.ID < c.Place.ID) {
+		c.Place = m.Place
+	}
+	if c.NumMentions == 1 || !m.Date.IsZero() && (precision(m.Precision) < precision(c.Precision) ||
+		precision(m.Precision) == precision(c.Precision) && m.Date.Before(c.Date)) {
+		c.Date, c.Precision = m.Date, precision(m.Precision)
+	}
+	if s := specificity(m); s > c.score || s == c.score && m.ID < c.Representative.ID {
+		c.Representative, c.score = *m, s
+	}
+}
+
+// fit reports whether m may join c and how many of its facts equal the
+// event's.
+func (g *Merger) fit(m *Mention, c *cluster) (int, bool) {
+	if !actorsFit(m.SourceActor, c.SourceActor) || !actorsFit(m.TargetActor, c.TargetActor) ||
+		m.Date.IsZero() != c.Date.IsZero() || !g.placesFit(m.Place, c.Place) {
+		return 0, false
+	}
+	mlo, mhi := g.period(m.Date, m.Precision)
+	clo, chi := g.period(c.Date, c.Precision)
+	if !m.Date.IsZero() && (!mlo.Before(chi) || !clo.Before(mhi)) {
+		return 0, false
+	}
+	score := 0
+	for _, eq := range []bool{m.SourceActor == c.SourceActor, m.TargetActor == c.TargetActor, m.Code == c.Code,
+		m.Place == c.Place || m.Place.ID != 0 && m.Place.ID == c.Place.ID,
+		m.Date.Equal(c.Date) && precision(m.Precision) == c.Precision} {
+		if eq {
+			score++
+		}
+	}
+	return score, true
+}
+
+// actorsFit reports whether two actor codes may name the same actor.
+func actorsFit(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a)%3 != 0 || len(b)%3 != 0 {
+		return false
+	}
+	return strings.HasPrefix(b, a) || strings.HasSuffix(b, a)
+}
+
+// codeRoot returns a CAMEO code's root: its first two digits.
+func codeRoot(code string) string {
+	if len(code) > 2 {
+		return code[:2]
+	}
+	return code
+}
+
+func hasCoords(p Place) bool {
+	return !math.IsNaN(p.Lat) && !math.IsNaN(p.Lon) && (p.Lat != 0 || p.Lon != 0) &&
+		p.Lat >= -90 && p.Lat <= 90 && p.Lon >= -180 && p.Lon <= 180
+}
+
+// placeRank orders places by how much they say: coordinates, then a
+// country alone, then nothing.
+func placeRank(p Place) int {
+	switch {
+	case hasCoords(p):
+		return 2
+	case p.Country != "":
+		return 1
+	}
+	return 0
+}
+
+func (g *Merger) placesFit(a, b Place) bool {
+	if a.ID != 0 && a.ID == b.ID {
+		return true
+	}
+	if hasCoords(a) && hasCoords(b) {
+		ra, rb := max(a.Radius, 0), max(b.Radius, 0)
+		return haversine(a.Lat, a.Lon, b.Lat, b.Lon) <= ra+rb+g.opt.PlaceSlack
+	}
+	return a.Country == "" || b.Country == "" || a.Country == b.Country
+}
+
+// haversine returns the great-circle distance in km.
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0088
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(math.Min(1, h)))
+}
+
+func precision(p Precision) Precision {
+	if p < Day || p > Year {
+		return Day
+	}
+	return p
+}
+
+// period returns the half-open period [lo, hi) a date of this precision
+// covers, widened by DateSlack.
+func (g *Merger) period(d time.Time, p Precision) (lo, hi time.Time) {
+	d = d.UTC()
+	switch precision(p) {
+	case Week:
+		hi = d.AddDate(0, 0, 7)
+	case Month:
+		hi = d.AddDate(0, 1, 0)
+	case Year:
+		hi = d.AddDate(1, 0, 0)
+	default:
+		hi = d.AddDate(0, 0, 1)
+	}
+	return d.Add(-g.opt.DateSlack), hi.Add(g.opt.DateSlack)
+}
+
+// weeks returns the buckets a period falls in.
+func weeks(d, lo, hi time.Time) []int64 {
+	if d.IsZero() {
+		return []int64{math.MinInt64}
+	}
+	const week = 7 * 24 * time.Hour
+	first, last := floorDiv(lo.Unix(), int64(week/time.Second)), floorDiv(hi.Add(-time.Nanosecond).Unix(), int64(week/time.Second))
+	out := make([]int64, 0, last-first+1)
+	for w := first; w <= last; w++ {
+		out = append(out, w)
+	}
+	return out
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// specificity scores how much a mention says, to pick the Representative.
+func specificity(m *Mention) int {
+	s := len(m.SourceActor) + len(m.TargetActor) + len(m.Code) + 4*placeRank(m.Place)
+	if m.Place.ID != 0 {
+		s += 2
+	}
+	if !m.Date.IsZero() {
+		s += 2 * int(Year+1-precision(m.Precision))
+	}
+	return s
+}

@@ -1,0 +1,300 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+
+	"sitrep/record"
+	"sitrep/store"
+)
+
+// Put stores in.Article with everything found in it, in one transaction;
+// it does nothing and reports false when the article is stored already.
+func (s *Store) Put(ctx context.Context, in *store.Ingest) (bool, error) {
+	if s.w == nil {
+		return false, ErrReadOnly
+	}
+	mentions, merged, err := check(in)
+	if err != nil {
+		return false, err
+	}
+	rec, err := in.Article.MarshalJSON()
+	if err != nil {
+		return false, fmt.Errorf("sqlite: put %s: %w", in.Article.Meta.ID, err)
+	}
+	added := false
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		seq, ok, err := insertArticle(ctx, tx, in, rec)
+		if err != nil || !ok {
+			return err
+		}
+		added = true
+		w := writer{ctx: ctx, tx: tx, seq: seq}
+		w.dedup(in.Dedup)
+		w.parts(in.Article)
+		w.mentions(in.Article, mentions)
+		w.merged(in.Article, merged)
+		return w.err
+	})
+	if err != nil {
+		return false, s.wrap("put "+in.Article.Meta.ID, err)
+	}
+	return added, nil
+}
+
+// check validates in and returns its mentions and merged events, made up
+// for an article whose events were not merged.
+func check(in *store.Ingest) ([]store.Mention, []store.Merged, error) {
+	if in == nil || in.Article == nil {
+		return nil, nil, errors.New("sqlite: put: no article")
+	}
+	a := in.Article
+	if a.Meta.ID == "" {
+		return nil, nil, errors.New("sqlite: put: article without an ID")
+	}
+	if in.Mentions == nil {
+		ms := make([]store.Mention, len(a.Events))
+		gs := make([]store.Merged, len(a.Events))
+		for i, e := range a.Events {
+			ms[i] = mentionOf(a, &e)
+			n := 0
+			if a.Meta.Source != "" {
+				n = 1
+			}
+			gs[i] = store.Merged{ID: e.ID, Representative: e.ID, NumMentions: 1, NumSources: n, NumArticles: 1}
+		}
+		return ms, gs, nil
+	}
+	if len(in.Mentions) != len(a.Events) {
+		return nil, nil, fmt.Errorf("sqlite: put %s: %d mentions for %d events", a.Meta.ID, len(in.Mentions), len(a.Events))
+	}
+	have := map[string]bool{}
+	for _, g := range in.Merged {
+		have[g.ID] = true
+	}
+	for i, m := range in.Mentions {
+		switch {
+		case m.EventID != a.Events[i].ID:
+			return nil, nil, fmt.Errorf("sqlite: put %s: mention %d is of event %q, not %q", a.Meta.ID, i, m.EventID, a.Events[i].ID)
+		case m.ArticleID != "" && m.ArticleID != a.Meta.ID:
+			return nil, nil, fmt.Errorf("sqlite: put %s: mention %s is of article %q", a.Meta.ID, m.EventID, m.ArticleID)
+		case !have[m.Merged]:
+			return nil, nil, fmt.Errorf("sqlite: put %s: mention %s joined merged event %q, which Merged lacks", a.Meta.ID, m.EventID, m.Merged)
+		}
+	}
+	return in.Mentions, in.Merged, nil
+}
+
+// mentionOf is the mention of an event that was not merged.
+func mentionOf(a *record.Article, e *record.Event) store.Mention {
+	m := store.Mention{
+		EventID: e.ID, ArticleID: a.Meta.ID, Merged: e.ID, Source: a.Meta.Source,
+		SourceActor: actorCode(e.Source), TargetActor: actorCode(e.Target), Code: e.CAMEO,
+		Lat: math.NaN(), Lon: math.NaN(), Date: deref(e.Date), Precision: deref(e.DatePrecision),
+	}
+	if l := e.Location; l != nil {
+		m.GeonamesID, m.Lat, m.Lon, m.Country = l.GeonamesID, l.Lat, l.Lon, l.Country
+	}
+	return m
+}
+
+func insertArticle(ctx context.Context, tx *sql.Tx, in *store.Ingest, rec []byte) (int64, bool, error) {
+	m := in.Article.Meta
+	dup := 0
+	if d := in.Dedup; d != nil && (d.ExactOf != "" || d.NearOf != "") {
+		dup = 1
+	}
+	var seq int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO articles (id, title, date, date_from, source, url, body, record, duplicate)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+		m.ID, m.Title, m.Date, in.DateFrom, m.Source, m.URL, in.Body, string(rec), dup).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, seq, m.Title, in.Body)
+	return seq, err == nil, err
+}
+
+// A writer inserts the rows of one article, keeping the first error.
+type writer struct {
+	ctx context.Context
+	tx  *sql.Tx
+	seq int64
+	err error
+}
+
+func (w *writer) exec(q string, args ...any) {
+	if w.err == nil {
+		_, w.err = w.tx.ExecContext(w.ctx, q, args...)
+	}
+}
+
+func (w *writer) dedup(d *store.Dedup) {
+	if d == nil {
+		return
+	}
+	w.exec(`INSERT INTO dedup (article, exact_of, near_of, similarity, original, stitched, copied, sources, sentences)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.seq, d.ExactOf, d.NearOf, d.Similarity, d.Original, d.Stitched, d.Copied, encode(d.Sources), encode(d.Sentences))
+	if d.Fingerprint != nil {
+		w.exec(`INSERT INTO fingerprints (article, bytes) VALUES (?, ?)`, w.seq, d.Fingerprint)
+	}
+}
+
+// parts writes the sentences, actors, quotes, counts and places.
+func (w *writer) parts(a *record.Article) {
+	for _, x := range a.Sentences {
+		w.exec(`INSERT INTO sentences (article, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)`, w.seq, x.Index, x.Start, x.End, x.Text)
+	}
+	for i, q := range a.Quotes {
+		var code, text *string
+		if q.Speaker != nil {
+			code, text = &q.Speaker.Code, &q.Speaker.Text
+			w.actor("", "speaker", q.Speaker)
+		}
+		w.exec(`INSERT INTO quotes (article, idx, sentence, start, "end", text, direct, speaker_code, speaker_text)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.seq, i, q.Sentence, q.Start, q.End, q.Text, q.Direct, code, text)
+	}
+	for i, c := range a.Counts {
+		var gid *int
+		if c.Location != nil {
+			gid = &c.Location.GeonamesID
+		}
+		w.exec(`INSERT INTO counts (article, idx, sentence, start, "end", text, type, number, qualifier, approx, object, mention, geonames_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			w.seq, i, c.Sentence, c.Start, c.End, c.Text, c.Type, c.Number, c.Qualifier, c.Approx, c.Object, c.Event, gid)
+	}
+	for i, p := range a.Places {
+		var gid *int
+		var name, country *string
+		var lat, lon *float64
+		if l := p.Location; l != nil {
+			gid, name, country, lat, lon = &l.GeonamesID, &l.Name, &l.Country, &l.Lat, &l.Lon
+		}
+		w.exec(`INSERT INTO places (article, idx, sentence, start, "end", text, role, geonames_id, name, country, lat, lon, confidence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			w.seq, i, p.Sentence, p.Start, p.End, p.Text, p.Role, gid, name, country, lat, lon, p.Confidence)
+	}
+}
+
+func (w *writer) actor(mention, slot string, a *record.Actor) {
+	if a == nil {
+		return
+	}
+	w.exec(`INSERT INTO actors (article, mention, slot, code, country, role, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.seq, mention, slot, a.Code, deref(a.Country), a.Role, a.Start, a.End, a.Text)
+}
+
+func (w *writer) mentions(a *record.Article, ms []store.Mention) {
+	for i := range a.Events {
+		e, m := &a.Events[i], &ms[i]
+		w.exec(`INSERT INTO mentions (id, article, sentence, start, "end", merged, original, source, source_actor, target_actor,
+			code, geonames_id, lat, lon, radius, country, date, precision, record)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, w.seq, e.Sentence, e.Evidence.Start, e.Evidence.End, m.Merged, m.Original, m.Source, m.SourceActor, m.TargetActor,
+			m.Code, m.GeonamesID, nullNaN(m.Lat), nullNaN(m.Lon), m.Radius, m.Country, m.Date, m.Precision, encode(e))
+		w.actor(e.ID, "source", e.Source)
+		w.actor(e.ID, "target", e.Target)
+	}
+}
+
+// merged upserts the merged events, copying out their representatives'
+// facts; sort_date keeps the date of the event's first state.
+func (w *writer) merged(a *record.Article, gs []store.Merged) {
+	here := map[string]*record.Event{}
+	for i := range a.Events {
+		here[a.Events[i].ID] = &a.Events[i]
+	}
+	for _, g := range gs {
+		if w.err != nil {
+			return
+		}
+		rep := here[g.Representative]
+		if rep == nil {
+			var js string
+			err := w.tx.QueryRowContext(w.ctx, `SELECT record FROM mentions WHERE id = ?`, g.Representative).Scan(&js)
+			if errors.Is(err, sql.ErrNoRows) {
+				w.err = fmt.Errorf("merged event %s: representative %s is not stored", g.ID, g.Representative)
+				return
+			}
+			if err != nil {
+				w.err = err
+				return
+			}
+			rep = new(record.Event)
+			if w.err = json.Unmarshal([]byte(js), rep); w.err != nil {
+				return
+			}
+		}
+		f := factsOf(rep)
+		w.exec(`INSERT INTO events (id, representative, num_mentions, num_sources, num_articles, sort_date, date, root, plover, quad,
+			source_code, target_code, source_country, target_country, loc_country, lat, lon)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET representative = excluded.representative, num_mentions = excluded.num_mentions,
+			num_sources = excluded.num_sources, num_articles = excluded.num_articles, date = excluded.date, root = excluded.root,
+			plover = excluded.plover, quad = excluded.quad, source_code = excluded.source_code, target_code = excluded.target_code,
+			source_country = excluded.source_country, target_country = excluded.target_country, loc_country = excluded.loc_country,
+			lat = excluded.lat, lon = excluded.lon`,
+			g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.date, f.date, rep.Root, rep.Plover, rep.Quad,
+			f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
+	}
+}
+
+type facts struct {
+	date, src, tgt, srcCountry, tgtCountry, locCountry string
+	lat, lon                                           *float64
+}
+
+func factsOf(e *record.Event) facts {
+	f := facts{date: deref(e.Date), src: actorCode(e.Source), tgt: actorCode(e.Target)}
+	if e.Source != nil {
+		f.srcCountry = deref(e.Source.Country)
+	}
+	if e.Target != nil {
+		f.tgtCountry = deref(e.Target.Country)
+	}
+	if l := e.Location; l != nil {
+		f.locCountry, f.lat, f.lon = l.Country, &l.Lat, &l.Lon
+	}
+	return f
+}
+
+func actorCode(a *record.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func nullNaN(f float64) *float64 {
+	if math.IsNaN(f) {
+		return nil
+	}
+	return &f
+}
+
+// encode is json.Marshal without HTML escaping, as record.Article writes.
+func encode(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "null"
+	}
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
