@@ -78,7 +78,14 @@ func (s *Store) Article(ctx context.Context, id string) (*store.ArticleDetail, e
 // representative mention m and its article a.
 const eventCols = `e.id, e.sort_date, e.num_mentions, e.num_sources, e.num_articles, m.record, a.id, a.title, a.date, a.source, a.url`
 
-const eventFrom = ` FROM events e JOIN mentions m ON m.id = e.representative JOIN articles a ON a.seq = m.article`
+const eventFrom = ` JOIN mentions m ON m.id = e.representative JOIN articles a ON a.seq = m.article`
+
+// page selects and orders the events first and joins their
+// representatives after, so that sorting a large selection moves short
+// rows, not records.
+func page(where, limit string) string {
+	return `SELECT ` + eventCols + ` FROM (SELECT e.* FROM events e` + where + order + limit + `) e` + eventFrom + order
+}
 
 func scanEvent(sc interface{ Scan(...any) error }) (store.Event, string, error) {
 	var (
@@ -105,7 +112,7 @@ func scanEvent(sc interface{ Scan(...any) error }) (store.Event, string, error) 
 // Event returns a merged event with its mentions in the order they were
 // added.
 func (s *Store) Event(ctx context.Context, id string) (*store.EventDetail, error) {
-	e, _, err := scanEvent(s.r.QueryRowContext(ctx, `SELECT `+eventCols+eventFrom+` WHERE e.id = ?`, id))
+	e, _, err := scanEvent(s.r.QueryRowContext(ctx, `SELECT `+eventCols+` FROM events e`+eventFrom+` WHERE e.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: event %s", store.ErrNotFound, id)
 	}
@@ -266,7 +273,7 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.Event, strin
 	case limit > 1000:
 		limit = 1000
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+eventCols+eventFrom+w+order+` LIMIT ?`, append(args, limit+1)...)
+	rows, err := s.r.QueryContext(ctx, page(w, " LIMIT ?"), append(args, limit+1)...)
 	if err != nil {
 		return nil, "", s.queryErr(q, err)
 	}
@@ -298,7 +305,7 @@ func (s *Store) EachEvent(ctx context.Context, q store.Query, fn func(store.Even
 	if err != nil {
 		return err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+eventCols+eventFrom+w+order, args...)
+	rows, err := s.r.QueryContext(ctx, page(w, ""), args...)
 	if err != nil {
 		return s.queryErr(q, err)
 	}
