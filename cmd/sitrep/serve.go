@@ -19,6 +19,7 @@ import (
 	"sitrep/server"
 	"sitrep/store"
 	"sitrep/store/sqlite"
+	"sitrep/web"
 )
 
 // serveCommand is 'sitrep serve'.
@@ -76,7 +77,7 @@ func serve(ctx context.Context, e *env, st store.Store, addr string) error {
 }
 
 // webUI is the handler of the web view, mounted at /.
-func webUI(st store.Store) http.Handler { return nil }
+func webUI(st store.Store) http.Handler { return web.Handler(st) }
 
 // demoCommand is 'sitrep demo'.
 type demoCommand struct {
