@@ -27,6 +27,20 @@ type ingester struct {
 	gaz    *geo.Gazetteer // radii of the places mentions name; nil: points
 	index  *dedup.Index
 	merger *dedup.Merger
+
+	// pending holds the articles ready to store, with what each adds to
+	// the summary once stored; they are stored together (store.Batcher)
+	// when batch of them are ready, at the end, and before an input error
+	// is reported.
+	pending []pendingPut
+	batch   int
+}
+
+// A pendingPut is an article ready to store and its share of the summary.
+type pendingPut struct {
+	in                    *store.Ingest
+	tokens, created       int
+	exact, near, stitched bool
 }
 
 // openIngester makes an ingester over st, restoring the dedup index from
@@ -51,7 +65,10 @@ func openIngester(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gaz
 	if err := index.Restore(records); err != nil {
 		return nil, fmt.Errorf("restoring the dedup index: %w", err)
 	}
-	g := &ingester{p: p, st: st, gaz: gaz, index: index, merger: dedup.NewMerger(dedup.MergeOptions{})}
+	g := &ingester{p: p, st: st, gaz: gaz, index: index, merger: dedup.NewMerger(dedup.MergeOptions{}), batch: 1}
+	if _, ok := st.(store.Batcher); ok {
+		g.batch = 64
+	}
 	err = st.Mentions(ctx, func(m store.Mention) error {
 		g.merger.Add(mentionOf(m))
 		return nil
@@ -151,7 +168,58 @@ func (g *ingester) ingest(ctx context.Context, seq iter.Seq2[*article.Article, e
 	if storeErr != nil {
 		return sum, storeErr
 	}
+	if ferr := g.flush(ctx, sum); ferr != nil {
+		return sum, ferr
+	}
 	return sum, err
+}
+
+// flush stores the pending articles and counts them in sum.
+func (g *ingester) flush(ctx context.Context, sum *ingestSummary) error {
+	if len(g.pending) == 0 {
+		return nil
+	}
+	ins := make([]*store.Ingest, len(g.pending))
+	for i, p := range g.pending {
+		ins[i] = p.in
+	}
+	var added []bool
+	var err error
+	if b, ok := g.st.(store.Batcher); ok {
+		added, err = b.PutBatch(ctx, ins)
+	} else {
+		added = make([]bool, len(ins))
+		for i, in := range ins {
+			if added[i], err = g.st.Put(ctx, in); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	for i, p := range g.pending {
+		if !added[i] {
+			sum.Stored++
+			continue
+		}
+		sum.Added++
+		sum.Tokens += p.tokens
+		sum.Mentions += len(p.in.Article.Events)
+		sum.NewEvents += p.created
+		sum.Merged += len(p.in.Article.Events) - p.created
+		switch {
+		case p.exact:
+			sum.Exact++
+		case p.near:
+			sum.Near++
+		}
+		if p.stitched {
+			sum.Stitched++
+		}
+	}
+	g.pending = g.pending[:0]
+	return nil
 }
 
 // put deduplicates one coded article, merges its events and stores it.
@@ -202,27 +270,10 @@ func (g *ingester) put(ctx context.Context, a *article.Article, rec *record.Arti
 		in.Merged = append(in.Merged, store.Merged{ID: ev.ID, Representative: ev.Representative.ID,
 			NumMentions: ev.NumMentions, NumSources: ev.NumSources, NumArticles: ev.NumArticles})
 	}
-	added, err := g.st.Put(ctx, in)
-	if err != nil {
-		return err
-	}
-	if !added {
-		sum.Stored++
-		return nil
-	}
-	sum.Added++
-	sum.Tokens += tokens
-	sum.Mentions += len(rec.Events)
-	sum.NewEvents += created
-	sum.Merged += len(rec.Events) - created
-	switch {
-	case res.ExactOf != "":
-		sum.Exact++
-	case res.NearOf != "":
-		sum.Near++
-	}
-	if res.Stitched {
-		sum.Stitched++
+	g.pending = append(g.pending, pendingPut{in: in, tokens: tokens, created: created,
+		exact: res.ExactOf != "", near: res.ExactOf == "" && res.NearOf != "", stitched: res.Stitched})
+	if len(g.pending) >= g.batch {
+		return g.flush(ctx, sum)
 	}
 	return nil
 }

@@ -101,6 +101,9 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if c.watch > 0 {
+		g.batch = 1 // store each feed item as it comes, not when 64 have
+	}
 	seq := c.articles(ctx, args, opts)
 	bar := newProgress(e.stderr, c.progress && !c.json)
 	sum, err := g.ingest(ctx, seq, func(err error) {
