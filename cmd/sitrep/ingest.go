@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"sitrep/article"
@@ -43,9 +45,24 @@ type pendingPut struct {
 	exact, near, stitched bool
 }
 
+// ingestMemoryLimit is the Go heap's soft limit during an ingest, unless
+// GOMEMLIMIT sets another: the model, gazetteer and dictionaries take
+// about 160 MB, and without a limit the collector lets a long ingest grow
+// to twice its live heap (600 MB for 5,000 articles) where, at this limit,
+// it costs 5% of the speed and stays under 400 MB.
+const ingestMemoryLimit = 350 << 20
+
+// limitMemory sets ingestMemoryLimit unless GOMEMLIMIT is set.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(ingestMemoryLimit)
+	}
+}
+
 // openIngester makes an ingester over st, restoring the dedup index from
 // the stored fingerprints and the merger from the stored mentions.
 func openIngester(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gazetteer) (*ingester, error) {
+	limitMemory()
 	index, err := dedup.NewIndex(dedup.Options{})
 	if err != nil {
 		return nil, err
