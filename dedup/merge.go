@@ -164,6 +164,7 @@ type Merger struct {
 
 	mu      sync.Mutex
 	events  []*cluster
+	byID    map[string]int32      // index in events by event ID
 	buckets map[bucketKey][]int32 // candidate events by code root and week
 }
 
@@ -188,7 +189,7 @@ func NewMerger(opt MergeOptions) *Merger {
 	}
 	opt.PlaceSlack = max(opt.PlaceSlack, 0)
 	opt.DateSlack = max(opt.DateSlack, 0)
-	return &Merger{opt: opt, buckets: map[bucketKey][]int32{}}
+	return &Merger{opt: opt, byID: map[string]int32{}, buckets: map[bucketKey][]int32{}}
 }
 
 // Add merges m into the event it belongs to, or starts one, and returns
@@ -226,6 +227,7 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 		}
 		best = int32(len(g.events))
 		g.events = append(g.events, c)
+		g.byID[c.ID] = best
 		for _, w := range weeks(m.Date, lo, hi) {
 			k := bucketKey{root, w}
 			g.buckets[k] = append(g.buckets[k], best)
@@ -247,10 +249,8 @@ func betterCluster(a, b *cluster) bool {
 func (g *Merger) Event(id string) (Event, bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for _, c := range g.events {
-		if c.ID == id {
-			return c.snapshot(), true
-		}
+	if i, ok := g.byID[id]; ok {
+		return g.events[i].snapshot(), true
 	}
 	return Event{}, false
 }

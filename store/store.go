@@ -237,3 +237,12 @@ type Summary struct {
 	Mentions   int `json:"mentions"`
 	Events     int `json:"events"`
 }
+
+// A Batcher is a Store that can store several articles in one
+// transaction, which an ingest of many articles does much faster than one
+// Put each. PutBatch stores ins in order as Put would one by one, and
+// reports for each whether it was added; on an error it stores none of
+// them.
+type Batcher interface {
+	PutBatch(ctx context.Context, ins []*Ingest) (added []bool, err error)
+}

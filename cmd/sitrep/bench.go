@@ -52,7 +52,7 @@ func (c *benchNLPCommand) flagSet() *flag.FlagSet {
 }
 
 func (c *benchNLPCommand) synopsis() string {
-	return "sitrep bench [nlp] [--corpus FILE] [--model FILE] [--json] [--cpuprofile FILE]"
+	return "sitrep bench nlp [--corpus FILE] [--model FILE] [--json] [--cpuprofile FILE]"
 }
 
 func (c *benchNLPCommand) help() string {
@@ -60,8 +60,8 @@ func (c *benchNLPCommand) help() string {
 on one core: it annotates a fixed corpus in one goroutine with GOMAXPROCS=1,
 again and again until at least ` + benchMinTime.String() + ` has passed, and reports tokens and
 sentences per second, the time to load the model and the peak resident
-memory (VmHWM; Linux only). 'sitrep bench' alone benches nlp, the only
-stage so far.
+memory (VmHWM; Linux only). 'sitrep bench' alone measures the main job
+end to end.
 
 The default corpus is the raw text of UD English EWT dev and test, rebuilt
 from their "# text" lines (one document per "# newdoc"), from

@@ -72,7 +72,7 @@ var cliCases = []cliCase{
 	{name: "eval_nothing", args: []string{"eval"}, code: exitUsage},
 	{name: "eval_unknown", args: []string{"eval", "frobnicate"}, code: exitUsage},
 	{name: "eval_ud_no_file", args: []string{"eval", "ud"}, code: exitUsage},
-	{name: "bench_unknown_stage", args: []string{"bench", "ingest"}, code: exitUsage},
+	{name: "bench_unknown_stage", args: []string{"bench", "parse"}, code: exitUsage},
 	{name: "train_bad_folds", args: []string{"train", "--folds", "many"}, code: exitUsage},
 	{name: "train_negative_epochs", args: []string{"train", "--tagger-epochs", "-1"}, code: exitUsage},
 	{name: "train_missing_treebank", args: []string{"train", "--treebank", "testdata/missing", "--out", "testdata/missing/m.gz"}, code: exitFailure},

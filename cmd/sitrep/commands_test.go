@@ -73,7 +73,7 @@ func TestBenchCorpus(t *testing.T) {
 }
 
 func TestBenchTable(t *testing.T) {
-	stdout, stderr, code := sitrep(t, "", "bench", "--corpus", "testdata/news.txt")
+	stdout, stderr, code := sitrep(t, "", "bench", "nlp", "--corpus", "testdata/news.txt")
 	if code != exitOK {
 		t.Fatalf("bench: exit %d\n%s", code, stderr)
 	}
@@ -196,7 +196,7 @@ func TestAccuracyEvalUD(t *testing.T) {
 func TestSlowBenchEWT(t *testing.T) {
 	testshared.Slow(t)
 	testshared.Path(t, "data/ud-english-ewt/"+devFile)
-	stdout, stderr, code := sitrep(t, "", "bench", "--json")
+	stdout, stderr, code := sitrep(t, "", "bench", "nlp", "--json")
 	if code != exitOK {
 		t.Fatalf("bench: exit %d\n%s", code, stderr)
 	}

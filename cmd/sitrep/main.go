@@ -35,9 +35,14 @@ sitrep turns conflict news into event data.
 Commands:
   parse                 split, tag, lemmatize and parse text or CoNLL-U
   code                  code the events of news articles: who did what to whom
+  ingest                code articles into a database: dedup, merge events, resume
+  export                write a database's events as GDELT, PLOVER, ACLED, GeoJSON or CSV
+  serve                 serve a database: the HTTP API and the web view
+  demo                  ingest the embedded sample corpus and serve it
   eval ud               score the tagger and parser on a UD treebank
   eval petrarch         score the event coder on a PETRARCH validation suite
   train                 train the tagger, lemmatizer and parser on UD English EWT
+  bench                 measure the main job end to end: articles/s, memory
   bench nlp             measure the speed of the NLP pipeline
   dict lookup           show the actors and places a text names, with their codes
   dict check            validate dictionary files, reporting every bad line
@@ -94,6 +99,14 @@ func lookup(args []string) (command, string, []string, error) {
 	switch name {
 	case "parse":
 		return &parseCommand{}, name, rest, nil
+	case "serve":
+		return &serveCommand{}, name, rest, nil
+	case "demo":
+		return &demoCommand{}, name, rest, nil
+	case "export":
+		return &exportCommand{}, "export", rest, nil
+	case "ingest":
+		return &ingestCommand{}, "ingest", rest, nil
 	case "code":
 		return &codeCommand{}, name, rest, nil
 	case "train":
@@ -115,10 +128,12 @@ func lookup(args []string) (command, string, []string, error) {
 			switch rest[0] {
 			case "nlp":
 				return &benchNLPCommand{}, "bench nlp", rest[1:], nil
+			case "ingest":
+				return &benchIngestCommand{}, "bench", rest[1:], nil
 			}
-			return nil, name, rest, usagef("bench: unknown stage %q: want 'bench nlp'", rest[0])
+			return nil, name, rest, usagef("bench: unknown stage %q: want 'bench ingest' or 'bench nlp'", rest[0])
 		}
-		return &benchNLPCommand{}, "bench nlp", rest, nil
+		return &benchIngestCommand{}, "bench", rest, nil
 	case "dict":
 		return lookupDict(rest)
 	case "version":

@@ -31,15 +31,15 @@ func newPipeline(m *nlp.Model, c *event.Coder, e *enrich.Enricher) *pipeline {
 
 // code runs the stages on one article. Its errors name the article's
 // origin.
-func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Article, error) {
+func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Article, int, error) {
 	doc := &nlp.Doc{Text: a.Body()}
 	if err := p.annotate.Annotate(ctx, doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
 	}
 	opt := event.Options{Date: a.Date, Focus: p.coder.Focus(doc, a.Date)}
 	evs, err := p.coder.Code(ctx, doc, opt)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
 	}
 	var scene *enrich.Scene
 	if p.enricher != nil {
@@ -47,9 +47,9 @@ func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Articl
 	}
 	r, err := record.NewEnriched(a, doc, evs, p.coder.Ontology, scene)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
 	}
-	return r, nil
+	return r, len(doc.Tokens), nil
 }
 
 // A codeInput is one article read, or the error that stood in its place:
@@ -64,6 +64,7 @@ type codeInput struct {
 type codeResult struct {
 	article *article.Article
 	record  *record.Article
+	tokens  int // tokens of the article's body
 	err     error
 }
 
@@ -120,8 +121,8 @@ func (p *pipeline) run(ctx context.Context, workers int, inputs iter.Seq[codeInp
 					if !ok {
 						return
 					}
-					r, err := p.code(ctx, j.article)
-					j.out <- codeResult{article: j.article, record: r, err: err}
+					r, n, err := p.code(ctx, j.article)
+					j.out <- codeResult{article: j.article, record: r, tokens: n, err: err}
 				case <-ctx.Done():
 					return
 				}

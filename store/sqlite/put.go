@@ -16,33 +16,64 @@ import (
 // Put stores in.Article with everything found in it, in one transaction;
 // it does nothing and reports false when the article is stored already.
 func (s *Store) Put(ctx context.Context, in *store.Ingest) (bool, error) {
-	if s.w == nil {
-		return false, ErrReadOnly
-	}
-	mentions, merged, err := check(in)
+	added, err := s.PutBatch(ctx, []*store.Ingest{in})
 	if err != nil {
 		return false, err
 	}
-	rec, err := in.Article.MarshalJSON()
-	if err != nil {
-		return false, fmt.Errorf("sqlite: put %s: %w", in.Article.Meta.ID, err)
+	return added[0], nil
+}
+
+// PutBatch stores the articles of ins in one transaction, in order, as
+// Put would one by one: all of them or, on an error, none.
+func (s *Store) PutBatch(ctx context.Context, ins []*store.Ingest) ([]bool, error) {
+	if s.w == nil {
+		return nil, ErrReadOnly
 	}
-	added := false
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, ok, err := insertArticle(ctx, tx, in, rec)
-		if err != nil || !ok {
-			return err
+	type prepared struct {
+		mentions []store.Mention
+		merged   []store.Merged
+		rec      []byte
+	}
+	ps := make([]prepared, len(ins))
+	for i, in := range ins {
+		mentions, merged, err := check(in)
+		if err != nil {
+			return nil, err
 		}
-		added = true
-		w := writer{ctx: ctx, tx: tx, seq: seq}
-		w.dedup(in.Dedup)
-		w.parts(in.Article)
-		w.mentions(in.Article, mentions)
-		w.merged(in.Article, merged)
-		return w.err
+		rec, err := in.Article.MarshalJSON()
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put %s: %w", in.Article.Meta.ID, err)
+		}
+		ps[i] = prepared{mentions, merged, rec}
+	}
+	added := make([]bool, len(ins))
+	var at string // the article being put, for errors
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, in := range ins {
+			added[i] = false
+			at = in.Article.Meta.ID
+			seq, ok, err := insertArticle(ctx, tx, in, ps[i].rec)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			added[i] = true
+			w := writer{s: s, ctx: ctx, tx: tx, seq: seq}
+			w.dedup(in.Dedup)
+			w.parts(in.Article)
+			w.mentions(in.Article, ps[i].mentions)
+			w.merged(in.Article, ps[i].merged)
+			if w.err != nil {
+				return w.err
+			}
+		}
+		return nil
 	})
+	s.prepareNoted(ctx)
 	if err != nil {
-		return false, s.wrap("put "+in.Article.Meta.ID, err)
+		return nil, s.wrap("put "+at, err)
 	}
 	return added, nil
 }
@@ -125,6 +156,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, in *store.Ingest, rec []byte
 
 // A writer inserts the rows of one article, keeping the first error.
 type writer struct {
+	s   *Store
 	ctx context.Context
 	tx  *sql.Tx
 	seq int64
@@ -132,9 +164,14 @@ type writer struct {
 }
 
 func (w *writer) exec(q string, args ...any) {
-	if w.err == nil {
-		_, w.err = w.tx.ExecContext(w.ctx, q, args...)
+	if w.err != nil {
+		return
 	}
+	if st := w.s.prepared(q); st != nil {
+		_, w.err = w.tx.StmtContext(w.ctx, st).ExecContext(w.ctx, args...)
+		return
+	}
+	_, w.err = w.tx.ExecContext(w.ctx, q, args...)
 }
 
 func (w *writer) dedup(d *store.Dedup) {
