@@ -13,7 +13,7 @@ import (
 	"sitrep/article"
 	"sitrep/dedup"
 	"sitrep/geo"
-	"sitrep/nlp"
+	"sitrep/queue"
 	"sitrep/record"
 	"sitrep/store"
 )
@@ -241,33 +241,32 @@ func (g *ingester) flush(ctx context.Context, sum *ingestSummary) error {
 
 // put deduplicates one coded article, merges its events and stores it.
 func (g *ingester) put(ctx context.Context, a *article.Article, rec *record.Article, tokens int, sum *ingestSummary) error {
-	body := a.Body()
-	spans := make([]nlp.Span, len(rec.Sentences))
-	for i, s := range rec.Sentences {
-		spans[i] = nlp.Span{Start: s.Start, End: s.End}
+	facts, err := g.dedup(a)
+	if err != nil {
+		return err
 	}
-	res := g.index.Add(dedup.Doc{ID: a.ID, Source: a.Source, Time: a.Date, Text: body, Sentences: spans})
-	dd := &store.Dedup{ExactOf: res.ExactOf, NearOf: res.NearOf, Similarity: res.Similarity, Original: res.Original,
-		Stitched: res.Stitched, Copied: res.Copied, Sources: res.Sources}
-	for i, so := range res.Sentences {
-		if so.Article != "" && i < len(rec.Sentences) {
-			dd.Sentences = append(dd.Sentences, store.SentenceOrigin{Sentence: rec.Sentences[i].Index, Article: so.Article, ArticleSentence: so.Sentence})
-		}
-	}
-	if res.Record.Fingerprint != nil {
-		b, err := res.Record.Fingerprint.MarshalBinary()
-		if err != nil {
-			return err
-		}
-		dd.Fingerprint = b
-	}
-	in := &store.Ingest{Article: rec, Body: body, DateFrom: string(a.DateFrom), Dedup: dd,
+	return g.putFacts(ctx, a, rec, tokens, facts, sum)
+}
+
+// dedup adds a to the index and returns what it found. The index splits
+// the body into sentences itself, as the producer of a distributed ingest
+// does (queue.NewDedup), so that both number sentences as nlp.Segmenter
+// does and find the same copies.
+func (g *ingester) dedup(a *article.Article) (*queue.Dedup, error) {
+	res := g.index.Add(dedup.Doc{ID: a.ID, Source: a.Source, Time: a.Date, Text: a.Body()})
+	return queue.NewDedup(&res)
+}
+
+// putFacts merges the events of a coded article whose dedup facts are
+// known and stores it.
+func (g *ingester) putFacts(ctx context.Context, a *article.Article, rec *record.Article, tokens int, facts *queue.Dedup, sum *ingestSummary) error {
+	in := &store.Ingest{Article: rec, Body: a.Body(), DateFrom: string(a.DateFrom), Dedup: facts.Store(),
 		Mentions: make([]store.Mention, 0, len(rec.Events))}
 	merged := map[string]bool{}
 	var order []string
 	created := 0
 	for _, e := range rec.Events {
-		m := g.mention(a, &res, e)
+		m := g.mention(a, facts, e)
 		id, isNew := g.merger.Add(mentionOf(m))
 		m.Merged = id
 		in.Mentions = append(in.Mentions, m)
@@ -288,7 +287,7 @@ func (g *ingester) put(ctx context.Context, a *article.Article, rec *record.Arti
 			NumMentions: ev.NumMentions, NumSources: ev.NumSources, NumArticles: ev.NumArticles})
 	}
 	g.pending = append(g.pending, pendingPut{in: in, tokens: tokens, created: created,
-		exact: res.ExactOf != "", near: res.ExactOf == "" && res.NearOf != "", stitched: res.Stitched})
+		exact: facts.ExactOf != "", near: facts.ExactOf == "" && facts.NearOf != "", stitched: facts.Stitched})
 	if len(g.pending) >= g.batch {
 		return g.flush(ctx, sum)
 	}
@@ -296,8 +295,8 @@ func (g *ingester) put(ctx context.Context, a *article.Article, rec *record.Arti
 }
 
 // mention describes event e of article a for the merger and the store.
-func (g *ingester) mention(a *article.Article, res *dedup.Result, e record.Event) store.Mention {
-	m := store.Mention{EventID: e.ID, ArticleID: a.ID, Original: res.Story(e.Verb.Start), Source: a.Source,
+func (g *ingester) mention(a *article.Article, facts *queue.Dedup, e record.Event) store.Mention {
+	m := store.Mention{EventID: e.ID, ArticleID: a.ID, Original: facts.Story(a.ID, e.Verb.Start), Source: a.Source,
 		Code: e.CAMEO, Lat: math.NaN(), Lon: math.NaN()}
 	if e.Source != nil {
 		m.SourceActor = e.Source.Code
