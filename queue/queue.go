@@ -254,3 +254,6 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// Connected reports whether the connection to the server is up.
+func (q *Queue) Connected() bool { return q.nc.IsConnected() }

@@ -82,11 +82,23 @@ func openIngester(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gaz
 	if err := index.Restore(records); err != nil {
 		return nil, fmt.Errorf("restoring the dedup index: %w", err)
 	}
-	g := &ingester{p: p, st: st, gaz: gaz, index: index, merger: dedup.NewMerger(dedup.MergeOptions{}), batch: 1}
+	g, err := openMerger(ctx, p, st, gaz)
+	if err != nil {
+		return nil, err
+	}
+	g.index = index
+	return g, nil
+}
+
+// openMerger makes an ingester over st without a dedup index, for
+// articles whose dedup facts are known (a worker's), restoring the merger
+// from the stored mentions.
+func openMerger(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gazetteer) (*ingester, error) {
+	g := &ingester{p: p, st: st, gaz: gaz, merger: dedup.NewMerger(dedup.MergeOptions{}), batch: 1}
 	if _, ok := st.(store.Batcher); ok {
 		g.batch = 64
 	}
-	err = st.Mentions(ctx, func(m store.Mention) error {
+	err := st.Mentions(ctx, func(m store.Mention) error {
 		g.merger.Add(mentionOf(m))
 		return nil
 	})

@@ -27,6 +27,8 @@ type ingestCommand struct {
 	watch    time.Duration
 	json     bool
 	progress bool
+	queue    string
+	retry    time.Duration
 }
 
 func (c *ingestCommand) flagSet() *flag.FlagSet {
@@ -38,11 +40,13 @@ func (c *ingestCommand) flagSet() *flag.FlagSet {
 	fs.DurationVar(&c.watch, "watch", 0, "")
 	fs.BoolVar(&c.json, "json", false, "")
 	fs.BoolVar(&c.progress, "progress", true, "")
+	fs.StringVar(&c.queue, "queue", "", "")
+	fs.DurationVar(&c.retry, "retry", 0, "")
 	return fs
 }
 
 func (c *ingestCommand) synopsis() string {
-	return "sitrep ingest [--db FILE] [--date YYYY-MM-DD] [--source NAME] [--dict DIR] [--watch INTERVAL] [--json] SOURCE..."
+	return "sitrep ingest [--db FILE] [--date YYYY-MM-DD] [--source NAME] [--dict DIR] [--watch INTERVAL] [--queue nats://HOST:PORT] [--json] SOURCE..."
 }
 
 func (c *ingestCommand) help() string {
@@ -73,6 +77,17 @@ Flags:
                          INTERVAL (e.g. 15m), ingesting new items, until
                          interrupted
   --json                 print the summary as one JSON line on stdout
+  --queue nats://HOST:PORT
+                         publish the articles to a NATS JetStream work
+                         queue for 'sitrep worker's to code and store,
+                         instead of coding them here. Copies are found
+                         here, in input order, against every article
+                         published before; an article published before
+                         is skipped. Several servers of a cluster go
+                         comma-separated. --db, --dict and --progress do
+                         not apply.
+  --retry DURATION       how long to keep trying a queue that cannot be
+                         reached, with backoff (default 1m)
   --progress=false       no progress bar (one is drawn on a terminal)
 `
 }
@@ -91,6 +106,9 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 	}
 	if c.watch < 0 {
 		return usagef("--watch: want a positive interval, got %v", c.watch)
+	}
+	if c.queue != "" {
+		return c.publish(ctx, e, args, opts)
 	}
 	st, err := sqlite.Open(ctx, c.db, sqlite.Options{})
 	if err != nil {
