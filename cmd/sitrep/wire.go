@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
 	"sync"
+	"time"
 
 	"sitrep/article"
 	"sitrep/enrich"
@@ -23,7 +25,14 @@ type pipeline struct {
 	annotate nlp.Pipeline
 	coder    *event.Coder
 	enricher *enrich.Enricher // nil: no scene
+	// timeout bounds the coding of one article; 0 means none. An article
+	// that takes longer fails with errTimeout.
+	timeout time.Duration
 }
+
+// errTimeout is the error of an article that took longer than the
+// pipeline's timeout to code.
+var errTimeout = errors.New("coding took too long")
 
 func newPipeline(m *nlp.Model, c *event.Coder, e *enrich.Enricher) *pipeline {
 	return &pipeline{annotate: m.Pipeline(), coder: c, enricher: e}
@@ -32,8 +41,16 @@ func newPipeline(m *nlp.Model, c *event.Coder, e *enrich.Enricher) *pipeline {
 // code runs the stages on one article. Its errors name the article's
 // origin.
 func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Article, int, error) {
+	if p.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, p.timeout, fmt.Errorf("%w: more than %v", errTimeout, p.timeout))
+		defer cancel()
+	}
 	doc := &nlp.Doc{Text: a.Body()}
 	if err := p.annotate.Annotate(ctx, doc); err != nil {
+		if cause := context.Cause(ctx); errors.Is(cause, errTimeout) {
+			err = cause
+		}
 		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
 	}
 	opt := event.Options{Date: a.Date, Focus: p.coder.Focus(doc, a.Date)}

@@ -31,6 +31,7 @@ type workerCommand struct {
 	ackWait       time.Duration
 	backoff       time.Duration
 	retry         time.Duration
+	timeout       time.Duration
 }
 
 func (c *workerCommand) flagSet() *flag.FlagSet {
@@ -46,6 +47,7 @@ func (c *workerCommand) flagSet() *flag.FlagSet {
 	fs.DurationVar(&c.ackWait, "ack-wait", time.Minute, "")
 	fs.DurationVar(&c.backoff, "backoff", time.Second, "")
 	fs.DurationVar(&c.retry, "retry", time.Minute, "")
+	fs.DurationVar(&c.timeout, "timeout", time.Minute, "")
 	return fs
 }
 
@@ -93,6 +95,9 @@ Flags:
                             delivered again (default 1s)
   --retry DURATION          how long to keep trying a queue that cannot
                             be reached at start (default 1m)
+  --timeout DURATION        the longest an article may take to code; one
+                            that takes longer fails (default 1m; 0 for
+                            no limit)
 `
 }
 
@@ -162,7 +167,9 @@ func (c *workerCommand) handler(ctx context.Context, st store.Store, log *slog.L
 		return nil, err
 	}
 	limitMemory()
-	g, err := openMerger(ctx, newPipeline(m, coder, en), st, gaz)
+	p := newPipeline(m, coder, en)
+	p.timeout = c.timeout
+	g, err := openMerger(ctx, p, st, gaz)
 	if err != nil {
 		return nil, err
 	}
