@@ -332,3 +332,50 @@ func TestDecode(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkOverhead measures what the queue costs an article, coding
+// aside: publish (with the journal), fetch, commit (nothing) and ack, on
+// an embedded server with file storage, in batches of 64.
+func BenchmarkOverhead(b *testing.B) {
+	srv := natstest.Start(b)
+	q, err := Open(context.Background(), srv.URL(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer q.Close()
+	x, _ := dedup.NewIndex(dedup.Options{})
+	body := strings.Repeat("Government forces shelled rebel positions near the town on Tuesday, officials said. ", 30)
+	ctx := context.Background()
+	b.ResetTimer()
+	done := 0
+	for b.Loop() {
+		var msgs []*Message
+		for range 64 {
+			title := fmt.Sprintf("Report %d", done+len(msgs))
+			a := &article.Article{ID: article.ContentID(title, body), Title: title, Text: body, Source: "wire"}
+			res := x.Add(dedup.Doc{ID: a.ID, Text: a.Body()})
+			d, _ := NewDedup(&res)
+			msgs = append(msgs, &Message{Article: a, Dedup: d})
+		}
+		if _, err := q.Publish(ctx, msgs); err != nil {
+			b.Fatal(err)
+		}
+		r := newRecorder()
+		c, err := q.Consumer(ctx, ConsumerOptions{Idle: 10 * time.Millisecond})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cctx, cancel := context.WithCancel(ctx)
+		go func() {
+			for r.count() < 64 {
+				time.Sleep(time.Millisecond)
+			}
+			cancel()
+		}()
+		if err := c.Run(cctx, r); err != nil {
+			b.Fatal(err)
+		}
+		done += 64
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(done), "µs/article")
+}

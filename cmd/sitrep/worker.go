@@ -9,12 +9,15 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"sync/atomic"
 	"time"
 
+	"sitrep/dedup"
 	"sitrep/geo"
 	"sitrep/queue"
 	"sitrep/store"
+	"sitrep/store/postgres"
 	"sitrep/store/sqlite"
 )
 
@@ -22,6 +25,7 @@ import (
 type workerCommand struct {
 	queue         string
 	db            string
+	store         string
 	dict          string
 	name          string
 	health        string
@@ -38,6 +42,7 @@ func (c *workerCommand) flagSet() *flag.FlagSet {
 	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 	fs.StringVar(&c.queue, "queue", "", "")
 	fs.StringVar(&c.db, "db", "sitrep.db", "")
+	fs.StringVar(&c.store, "store", "", "")
 	fs.StringVar(&c.dict, "dict", "", "")
 	fs.StringVar(&c.name, "name", "", "")
 	fs.StringVar(&c.health, "health", "", "")
@@ -52,7 +57,7 @@ func (c *workerCommand) flagSet() *flag.FlagSet {
 }
 
 func (c *workerCommand) synopsis() string {
-	return "sitrep worker --queue nats://HOST:PORT [--db FILE] [--health ADDR] [--name NAME] [--batch N] [flags]"
+	return "sitrep worker --queue nats://HOST:PORT [--db FILE | --store postgres://…] [--health ADDR] [--name NAME] [--batch N] [flags]"
 }
 
 func (c *workerCommand) help() string {
@@ -75,7 +80,13 @@ in hand, and exits with status 0.
 
 Flags:
   --queue nats://HOST:PORT  the NATS server (several comma-separated)
-  --db FILE                 the SQLite database (default sitrep.db)
+  --db FILE                 the SQLite database (default sitrep.db), for
+                            workers on one machine
+  --store postgres://USER@HOST/DB
+                            a PostgreSQL database instead, for workers on
+                            many machines; merged events are recomputed
+                            canonically after each batch, so they do not
+                            depend on which worker stored what first
   --dict DIR                dictionaries over the embedded ones, as for
                             'sitrep code'
   --name NAME               the worker's name in logs and 'sitrep status'
@@ -117,7 +128,7 @@ func (c *workerCommand) run(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer q.Close()
-	st, err := sqlite.Open(ctx, c.db, sqlite.Options{})
+	st, where, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -140,12 +151,45 @@ func (c *workerCommand) run(ctx context.Context, e *env, args []string) error {
 		}
 		defer stop()
 	}
-	log.Info("worker started", "queue", q.URL(), "db", c.db, "batch", c.batch)
+	log.Info("worker started", "queue", q.URL(), "store", where, "batch", c.batch)
 	err = cons.Run(ctx, h)
 	s := h.sum
 	log.Info("worker stopped", "added", s.Added, "stored_before", s.Stored, "mentions", s.Mentions,
 		"new_events", s.NewEvents, "merged", s.Merged, "tokens", s.Tokens)
 	return err
+}
+
+// open opens the store --store or --db names, and returns it with its
+// name for logs (without a password).
+func (c *workerCommand) open(ctx context.Context) (store.Store, string, error) {
+	if c.store == "" {
+		st, err := sqlite.Open(ctx, c.db, sqlite.Options{})
+		return st, c.db, err
+	}
+	u, err := url.Parse(c.store)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return nil, "", usagef("--store: want postgres://USER@HOST/DB, got %q", c.store)
+	}
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
+	st, err := openPostgres(ctx, c.store)
+	return st, u.Redacted(), err
+}
+
+// openPostgres opens a PostgreSQL store, retrying with backoff for a
+// minute while the server cannot be reached.
+func openPostgres(ctx context.Context, dsn string) (store.Store, error) {
+	wait := 250 * time.Millisecond
+	deadline := time.Now().Add(time.Minute)
+	for {
+		st, err := postgres.Open(ctx, dsn, postgres.Options{})
+		if err == nil || time.Now().Add(wait).After(deadline) || ctx.Err() != nil {
+			return st, err
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, 5*time.Second)
+	}
 }
 
 // handler loads the pipeline and restores the merger from st.
@@ -174,7 +218,9 @@ func (c *workerCommand) handler(ctx context.Context, st store.Store, log *slog.L
 		return nil, err
 	}
 	g.batch = math.MaxInt // Commit stores the batch
-	return &workerHandler{g: g, st: st, log: log, sum: &ingestSummary{}}, nil
+	h := &workerHandler{g: g, st: st, log: log, sum: &ingestSummary{}}
+	h.remerger, _ = st.(store.Remerger)
+	return h, nil
 }
 
 // A workerHandler codes a batch of articles from the queue with the dedup
@@ -184,6 +230,10 @@ type workerHandler struct {
 	st  store.Store
 	log *slog.Logger
 	sum *ingestSummary
+	// remerger, when the store is one, recomputes the merged events after
+	// each batch; remerge says a stored batch was not remerged yet.
+	remerger store.Remerger
+	remerge  bool
 }
 
 // Process codes the jobs on every core. An article the store holds
@@ -230,7 +280,10 @@ func (h *workerHandler) Process(ctx context.Context, jobs []*queue.Job) {
 	h.log.Debug("batch coded", "articles", len(todo), "ms", time.Since(start).Milliseconds())
 }
 
-// Commit stores the coded articles in one transaction.
+// Commit stores the coded articles in one transaction and, on a store
+// that remerges, recomputes the merged events they touch; an error in
+// either makes the consumer call Commit again, with backoff, before it
+// acknowledges anything.
 func (h *workerHandler) Commit(ctx context.Context) error {
 	n, before := len(h.g.pending), *h.sum
 	start := time.Now()
@@ -239,10 +292,36 @@ func (h *workerHandler) Commit(ctx context.Context) error {
 	}
 	if n > 0 {
 		h.log.Info("batch stored", "articles", n, "added", h.sum.Added-before.Added,
-			"mentions", h.sum.Mentions-before.Mentions, "new_events", h.sum.NewEvents-before.NewEvents,
-			"ms", time.Since(start).Milliseconds())
+			"mentions", h.sum.Mentions-before.Mentions, "ms", time.Since(start).Milliseconds())
+		h.remerge = h.remerger != nil
+	}
+	if h.remerge {
+		start := time.Now()
+		rs, err := h.remerger.Remerge(ctx, partition)
+		if err != nil {
+			return fmt.Errorf("remerge: %w", err)
+		}
+		h.remerge = false
+		h.log.Info("events remerged", "mentions", rs.Mentions, "created", rs.Created, "changed", rs.Changed,
+			"deleted", rs.Deleted, "ms", time.Since(start).Milliseconds())
 	}
 	return nil
+}
+
+// partition is the store.MergeFunc of dedup.Partition: merged events
+// that depend only on the set of mentions.
+func partition(ms []store.Mention) []store.Group {
+	dm := make([]dedup.Mention, len(ms))
+	for i, m := range ms {
+		dm[i] = mentionOf(m)
+	}
+	evs := dedup.Partition(dm, dedup.MergeOptions{})
+	groups := make([]store.Group, len(evs))
+	for i, ev := range evs {
+		groups[i] = store.Group{Merged: store.Merged{ID: ev.ID, Representative: ev.Representative.ID,
+			NumMentions: ev.NumMentions, NumSources: ev.NumSources, NumArticles: ev.NumArticles}, Mentions: ev.Mentions}
+	}
+	return groups
 }
 
 // serveHealth serves /healthz and /readyz on addr until stop is called.
