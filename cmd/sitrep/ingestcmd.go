@@ -15,7 +15,7 @@ import (
 
 	"sitrep/article"
 	"sitrep/geo"
-	"sitrep/store/sqlite"
+	"sitrep/store"
 )
 
 // ingestCommand is 'sitrep ingest'.
@@ -63,7 +63,8 @@ summary follows: articles read, added and skipped, copies found, events
 coded and merged, failures.
 
 Flags:
-  --db FILE              the database (default sitrep.db), created if absent
+  --db FILE              the database (default sitrep.db), created if absent,
+                         or the URL of a PostgreSQL one (postgres://...)
   --date YYYY-MM-DD      the publication date of articles that give none
                          in their metadata or dateline
   --source NAME          the publisher of articles that name none
@@ -92,7 +93,7 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 	if c.watch < 0 {
 		return usagef("--watch: want a positive interval, got %v", c.watch)
 	}
-	st, err := sqlite.Open(ctx, c.db, sqlite.Options{})
+	st, err := openStore(ctx, c.db, false)
 	if err != nil {
 		return err
 	}
@@ -124,7 +125,7 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 }
 
 // open loads the stages and restores the ingester's state from st.
-func (c *ingestCommand) open(ctx context.Context, st *sqlite.Store) (*ingester, error) {
+func (c *ingestCommand) open(ctx context.Context, st store.Store) (*ingester, error) {
 	m, _, err := loadModel("")
 	if err != nil {
 		return nil, err
@@ -143,7 +144,6 @@ func (c *ingestCommand) open(ctx context.Context, st *sqlite.Store) (*ingester, 
 	}
 	return openIngester(ctx, newPipeline(m, coder, en), st, gaz)
 }
-
 
 // articles reads the sources once, or, with --watch, reads the files and
 // then polls the feeds until ctx is done. Articles without a source get
@@ -192,7 +192,7 @@ func (c *ingestCommand) articles(ctx context.Context, args []string, opts *artic
 
 // report prints the summary: a line of JSON with --json, else a few
 // lines on stderr.
-func (c *ingestCommand) report(e *env, st *sqlite.Store, sum *ingestSummary) error {
+func (c *ingestCommand) report(e *env, st store.Store, sum *ingestSummary) error {
 	if c.json {
 		return json.NewEncoder(e.stdout).Encode(sum)
 	}
