@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
-	"time"
 
 	"sitrep/article"
 	"sitrep/dedup"
@@ -248,6 +247,22 @@ func (g *ingester) flush(ctx context.Context, sum *ingestSummary) error {
 		}
 	}
 	g.pending = g.pending[:0]
+	return g.remerge(ctx)
+}
+
+// remerge recomputes the canonical merged events (store.Partition) of the
+// mentions just stored and of those they can merge with, so that the
+// stored events do not depend on the order articles came in nor on how
+// many processes stored them; the incremental merger only gives a first
+// grouping. Stores that cannot remerge keep that one.
+func (g *ingester) remerge(ctx context.Context) error {
+	r, ok := g.st.(store.Remerger)
+	if !ok {
+		return nil
+	}
+	if _, err := r.Remerge(ctx, store.Partition); err != nil {
+		return fmt.Errorf("merging events: %w", err)
+	}
 	return nil
 }
 
@@ -346,25 +361,9 @@ func (g *ingester) radius(l *record.Location) float64 {
 	return 0
 }
 
-// mentionOf converts a stored mention into the merger's. A mention dated
-// by its article's publication only is taken to have happened in the week
-// of publication, so that two reports of one event published on
-// consecutive days still merge.
-func mentionOf(m store.Mention) dedup.Mention {
-	out := dedup.Mention{ID: m.EventID, ArticleID: m.ArticleID, Original: m.Original, Source: m.Source,
-		SourceActor: m.SourceActor, TargetActor: m.TargetActor, Code: m.Code,
-		Place: dedup.Place{ID: int64(m.GeonamesID), Lat: m.Lat, Lon: m.Lon, Radius: m.Radius, Country: m.Country}}
-	if d, err := time.Parse(time.DateOnly, m.Date); err == nil {
-		out.Date = d
-		if p, ok := dedup.ParsePrecision(m.Precision); ok {
-			out.Precision = p
-		} else {
-			out.Precision = dedup.Week
-			out.Date = d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
-		}
-	}
-	return out
-}
+// mentionOf converts a stored mention into the merger's (see
+// store.DedupMention).
+func mentionOf(m store.Mention) dedup.Mention { return store.DedupMention(m) }
 
 // errIngest is returned when some inputs failed but the rest were stored.
 var errIngest = errors.New("some inputs failed")

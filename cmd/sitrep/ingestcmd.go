@@ -15,7 +15,7 @@ import (
 
 	"sitrep/article"
 	"sitrep/geo"
-	"sitrep/store/sqlite"
+	"sitrep/store"
 )
 
 // ingestCommand is 'sitrep ingest'.
@@ -67,7 +67,8 @@ summary follows: articles read, added and skipped, copies found, events
 coded and merged, failures.
 
 Flags:
-  --db FILE              the database (default sitrep.db), created if absent
+  --db FILE              the database (default sitrep.db), created if absent,
+                         or the URL of a PostgreSQL one (postgres://...)
   --date YYYY-MM-DD      the publication date of articles that give none
                          in their metadata or dateline
   --source NAME          the publisher of articles that name none
@@ -110,7 +111,7 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 	if c.queue != "" {
 		return c.publish(ctx, e, args, opts)
 	}
-	st, err := sqlite.Open(ctx, c.db, sqlite.Options{})
+	st, err := openStore(ctx, c.db, false)
 	if err != nil {
 		return err
 	}
@@ -142,7 +143,7 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 }
 
 // open loads the stages and restores the ingester's state from st.
-func (c *ingestCommand) open(ctx context.Context, st *sqlite.Store) (*ingester, error) {
+func (c *ingestCommand) open(ctx context.Context, st store.Store) (*ingester, error) {
 	m, _, err := loadModel("")
 	if err != nil {
 		return nil, err
@@ -209,7 +210,7 @@ func (c *ingestCommand) articles(ctx context.Context, args []string, opts *artic
 
 // report prints the summary: a line of JSON with --json, else a few
 // lines on stderr.
-func (c *ingestCommand) report(e *env, st *sqlite.Store, sum *ingestSummary) error {
+func (c *ingestCommand) report(e *env, st store.Store, sum *ingestSummary) error {
 	if c.json {
 		return json.NewEncoder(e.stdout).Encode(sum)
 	}

@@ -60,7 +60,7 @@ func TestQueuePostgres(t *testing.T) {
 	if len(st.Workers) != 3 || st.Dead != 0 {
 		t.Errorf("status: %+v", st.Status)
 	}
-	rs, err := pg.Remerge(ctx, partition)
+	rs, err := pg.Remerge(ctx, store.Partition)
 	if err != nil || rs.Pending != 0 {
 		t.Errorf("mentions left to remerge: %+v, %v", rs, err)
 	}
@@ -113,7 +113,7 @@ func canonical(t *testing.T, db string) storeContents {
 		t.Fatal(err)
 	}
 	var c storeContents
-	for _, g := range partition(ms) {
+	for _, g := range store.Partition(ms) {
 		for _, m := range g.Mentions {
 			c.Mentions = append(c.Mentions, m+" "+g.ID)
 		}

@@ -13,12 +13,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"sitrep/dedup"
 	"sitrep/geo"
 	"sitrep/queue"
 	"sitrep/store"
-	"sitrep/store/postgres"
-	"sitrep/store/sqlite"
 )
 
 // workerCommand is 'sitrep worker'.
@@ -80,13 +77,15 @@ in hand, and exits with status 0.
 
 Flags:
   --queue nats://HOST:PORT  the NATS server (several comma-separated)
-  --db FILE                 the SQLite database (default sitrep.db), for
-                            workers on one machine
+  --db FILE|postgres://USER@HOST/DB
+                            the database: an SQLite file (default
+                            sitrep.db) for workers on one machine, or
+                            PostgreSQL for workers on many. Merged events
+                            are recomputed canonically after each batch,
+                            so they do not depend on which worker stored
+                            what first
   --store postgres://USER@HOST/DB
-                            a PostgreSQL database instead, for workers on
-                            many machines; merged events are recomputed
-                            canonically after each batch, so they do not
-                            depend on which worker stored what first
+                            the same as --db
   --dict DIR                dictionaries over the embedded ones, as for
                             'sitrep code'
   --name NAME               the worker's name in logs and 'sitrep status'
@@ -128,7 +127,7 @@ func (c *workerCommand) run(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer q.Close()
-	st, where, err := c.open(ctx)
+	st, where, err := c.open(ctx, log)
 	if err != nil {
 		return err
 	}
@@ -159,34 +158,29 @@ func (c *workerCommand) run(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-// open opens the store --store or --db names, and returns it with its
-// name for logs (without a password).
-func (c *workerCommand) open(ctx context.Context) (store.Store, string, error) {
-	if c.store == "" {
-		st, err := sqlite.Open(ctx, c.db, sqlite.Options{})
-		return st, c.db, err
+// open opens the store --store or --db names, retrying with backoff for
+// a minute while a PostgreSQL server cannot be reached, and returns it
+// with its name for logs (without a password).
+func (c *workerCommand) open(ctx context.Context, log *slog.Logger) (store.Store, string, error) {
+	name := c.db
+	if c.store != "" {
+		if !isPostgres(c.store) {
+			return nil, "", usagef("--store: want postgres://USER@HOST/DB, got %q", c.store)
+		}
+		name = c.store
 	}
-	u, err := url.Parse(c.store)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		return nil, "", usagef("--store: want postgres://USER@HOST/DB, got %q", c.store)
+	safe := name
+	if u, err := url.Parse(name); err == nil && isPostgres(name) {
+		safe = u.Redacted()
 	}
-	if u.User != nil {
-		u.User = url.User(u.User.Username())
-	}
-	st, err := openPostgres(ctx, c.store)
-	return st, u.Redacted(), err
-}
-
-// openPostgres opens a PostgreSQL store, retrying with backoff for a
-// minute while the server cannot be reached.
-func openPostgres(ctx context.Context, dsn string) (store.Store, error) {
 	wait := 250 * time.Millisecond
 	deadline := time.Now().Add(time.Minute)
 	for {
-		st, err := postgres.Open(ctx, dsn, postgres.Options{})
-		if err == nil || time.Now().Add(wait).After(deadline) || ctx.Err() != nil {
-			return st, err
+		st, err := openStore(ctx, name, false)
+		if err == nil || !isPostgres(name) || time.Now().Add(wait).After(deadline) || ctx.Err() != nil {
+			return st, safe, err
 		}
+		log.Warn("database unreachable, retrying", "store", safe, "err", err.Error(), "retry_in", wait.String())
 		time.Sleep(wait)
 		wait = min(2*wait, 5*time.Second)
 	}
@@ -218,9 +212,7 @@ func (c *workerCommand) handler(ctx context.Context, st store.Store, log *slog.L
 		return nil, err
 	}
 	g.batch = math.MaxInt // Commit stores the batch
-	h := &workerHandler{g: g, st: st, log: log, sum: &ingestSummary{}}
-	h.remerger, _ = st.(store.Remerger)
-	return h, nil
+	return &workerHandler{g: g, st: st, log: log, sum: &ingestSummary{}}, nil
 }
 
 // A workerHandler codes a batch of articles from the queue with the dedup
@@ -230,10 +222,8 @@ type workerHandler struct {
 	st  store.Store
 	log *slog.Logger
 	sum *ingestSummary
-	// remerger, when the store is one, recomputes the merged events after
-	// each batch; remerge says a stored batch was not remerged yet.
-	remerger store.Remerger
-	remerge  bool
+	// remerge says a stored batch was not remerged yet.
+	remerge bool
 }
 
 // Process codes the jobs on every core. An article the store holds
@@ -281,47 +271,26 @@ func (h *workerHandler) Process(ctx context.Context, jobs []*queue.Job) {
 }
 
 // Commit stores the coded articles in one transaction and, on a store
-// that remerges, recomputes the merged events they touch; an error in
-// either makes the consumer call Commit again, with backoff, before it
-// acknowledges anything.
+// that remerges, recomputes the merged events they touch (the ingester's
+// flush does both); an error in either makes the consumer call Commit
+// again, with backoff, before it acknowledges anything.
 func (h *workerHandler) Commit(ctx context.Context) error {
 	n, before := len(h.g.pending), *h.sum
 	start := time.Now()
-	if err := h.g.flush(ctx, h.sum); err != nil {
-		return err
-	}
-	if n > 0 {
-		h.log.Info("batch stored", "articles", n, "added", h.sum.Added-before.Added,
-			"mentions", h.sum.Mentions-before.Mentions, "ms", time.Since(start).Milliseconds())
-		h.remerge = h.remerger != nil
-	}
-	if h.remerge {
-		start := time.Now()
-		rs, err := h.remerger.Remerge(ctx, partition)
-		if err != nil {
-			return fmt.Errorf("remerge: %w", err)
+	if h.remerge { // the batch is stored, its remerge failed
+		if err := h.g.remerge(ctx); err != nil {
+			return err
 		}
 		h.remerge = false
-		h.log.Info("events remerged", "mentions", rs.Mentions, "created", rs.Created, "changed", rs.Changed,
-			"deleted", rs.Deleted, "ms", time.Since(start).Milliseconds())
+		return nil
 	}
-	return nil
-}
-
-// partition is the store.MergeFunc of dedup.Partition: merged events
-// that depend only on the set of mentions.
-func partition(ms []store.Mention) []store.Group {
-	dm := make([]dedup.Mention, len(ms))
-	for i, m := range ms {
-		dm[i] = mentionOf(m)
+	err := h.g.flush(ctx, h.sum)
+	if n > 0 && len(h.g.pending) == 0 {
+		h.log.Info("batch stored", "articles", n, "added", h.sum.Added-before.Added,
+			"mentions", h.sum.Mentions-before.Mentions, "ms", time.Since(start).Milliseconds())
+		h.remerge = err != nil
 	}
-	evs := dedup.Partition(dm, dedup.MergeOptions{})
-	groups := make([]store.Group, len(evs))
-	for i, ev := range evs {
-		groups[i] = store.Group{Merged: store.Merged{ID: ev.ID, Representative: ev.Representative.ID,
-			NumMentions: ev.NumMentions, NumSources: ev.NumSources, NumArticles: ev.NumArticles}, Mentions: ev.Mentions}
-	}
-	return groups
+	return err
 }
 
 // serveHealth serves /healthz and /readyz on addr until stop is called.

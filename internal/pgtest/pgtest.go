@@ -229,7 +229,7 @@ func (s *Server) Restart(ctx context.Context) error {
 	if s.dir == "" {
 		return errors.New("pgtest: restart: not a throwaway server")
 	}
-	out, err := s.run(ctx, s.pgCtl, "restart", "-D", filepath.Join(s.dir, "data"), "-m", "immediate", "-w", "-t", "60")
+	out, err := s.run(ctx, s.pgCtl, "restart", "-D", filepath.Join(s.dir, "data"), "-l", filepath.Join(s.dir, "log"), "-m", "immediate", "-w", "-t", "60")
 	if err != nil {
 		return fmt.Errorf("pgtest: pg_ctl restart: %v\n%s", err, out)
 	}

@@ -63,3 +63,14 @@ func TestUnreachable(t *testing.T) {
 		t.Errorf("Open of an unreachable server: %v, want an error naming it", err)
 	}
 }
+
+func TestRemerge(t *testing.T) {
+	storetest.RunRemerge(t, func(t *testing.T, n int) []store.Store {
+		dsn := pgtest.DSN(t)
+		var out []store.Store
+		for range n {
+			out = append(out, open(t, dsn))
+		}
+		return out
+	})
+}
