@@ -215,17 +215,21 @@ func (c *Consumer) fetch(ctx context.Context) ([]jetstream.Msg, error) {
 	if len(msgs) > 0 {
 		return msgs, nil
 	}
-	if err := take(c.c.Fetch(1, jetstream.FetchMaxWait(c.opt.Idle), jetstream.FetchContext(ctx))); err != nil {
-		if ctx.Err() != nil && len(msgs) == 0 {
-			return nil, nil
-		}
+	// FetchContext, not FetchMaxWait (the two exclude each other), so
+	// that a shutdown ends the wait at once.
+	fctx, cancel := context.WithTimeout(ctx, c.opt.Idle)
+	err := take(c.c.Fetch(1, jetstream.FetchContext(fctx)))
+	cancel()
+	if err != nil && len(msgs) == 0 && (ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded)) {
+		return nil, nil // idle, or shutting down
+	}
+	if err != nil {
 		return msgs, err
 	}
 	if len(msgs) == 0 || c.opt.Batch == 1 {
 		return msgs, nil
 	}
-	err := take(c.c.FetchNoWait(c.opt.Batch - 1))
-	return msgs, err
+	return msgs, take(c.c.FetchNoWait(c.opt.Batch - 1))
 }
 
 // batch processes one batch of messages, commits and acknowledges it.

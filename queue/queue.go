@@ -108,7 +108,9 @@ func Open(ctx context.Context, addr string, opt Options) (*Queue, error) {
 		nats.ReconnectWait(500 * time.Millisecond),
 		nats.ReconnectBufSize(-1), // fail publishes while disconnected; the caller retries them
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
-			log.Warn("queue disconnected", "queue", safe, "err", errString(err))
+			if err != nil { // nil: closed on purpose
+				log.Warn("queue disconnected", "queue", safe, "err", err.Error())
+			}
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {
 			log.Info("queue reconnected", "queue", safe, "server", nc.ConnectedUrlRedacted())
@@ -239,13 +241,6 @@ func redact(addr string) string {
 		}
 	}
 	return strings.Join(parts, ",")
-}
-
-func errString(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
 }
 
 func plural(n int, one, many string) string {

@@ -121,4 +121,3 @@ func canonical(t *testing.T, db string) storeContents {
 	slices.Sort(c.Events)
 	return c
 }
-
