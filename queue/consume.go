@@ -134,7 +134,11 @@ func (q *Queue) Consumer(ctx context.Context, opt ConsumerOptions) (*Consumer, e
 
 // workers opens the heartbeat bucket.
 func (q *Queue) workers(ctx context.Context) (jetstream.KeyValue, error) {
-	kv, err := q.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
+	kv, err := q.js.KeyValue(ctx, WorkerBucket)
+	if err == nil {
+		return kv, nil
+	}
+	kv, err = q.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
 		Bucket:      WorkerBucket,
 		Description: "sitrep worker heartbeats",
 		TTL:         WorkerTTL,

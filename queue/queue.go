@@ -57,8 +57,9 @@ type Options struct {
 	// backoff from 250 ms doubling to 5 s between attempts. 0 means one
 	// minute; negative, one attempt.
 	RetryFor time.Duration
-	// Replicas is the number of copies of each stream in a JetStream
-	// cluster. 0 means 1; a cluster of three wants 3.
+	// Replicas is the number of copies of each stream Open creates in a
+	// JetStream cluster (streams that exist are left as they are). 0
+	// means 1; a cluster of three wants 3.
 	Replicas int
 	// Duplicates is the window in which a message with an article ID
 	// already published is dropped by the server. 0 means 2 minutes.
@@ -146,7 +147,7 @@ func Open(ctx context.Context, addr string, opt Options) (*Queue, error) {
 	return q, nil
 }
 
-// setup creates or updates the streams.
+// setup creates the streams that do not exist.
 func (q *Queue) setup(ctx context.Context) error {
 	streams := []jetstream.StreamConfig{{
 		Name:        ArticleStream,
@@ -172,7 +173,9 @@ func (q *Queue) setup(ctx context.Context) error {
 		Duplicates:  q.opt.Duplicates,
 	}}
 	for _, cfg := range streams {
-		if _, err := q.js.CreateOrUpdateStream(ctx, cfg); err != nil {
+		// A stream that exists is left as it is: an operator may have
+		// given it more replicas or limits.
+		if _, err := q.js.CreateStream(ctx, cfg); err != nil && !errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
 			if errors.Is(err, jetstream.ErrJetStreamNotEnabled) {
 				return fmt.Errorf("JetStream is not enabled on the server (start nats-server with -js): %w", err)
 			}

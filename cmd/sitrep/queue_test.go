@@ -151,6 +151,8 @@ func TestQueueIngest(t *testing.T) {
 	if len(st.Workers) != 1 || st.Dead != 0 || st.Published != uint64(sum.Queued) {
 		t.Errorf("status: %+v", st.Status)
 	}
+	n, ms, _ := commitCost(w.stderr.String())
+	t.Logf("SQLite: %d articles stored (with the remerge) in %d ms", n, ms)
 	var log map[string]any
 	line, _, _ := strings.Cut(w.stderr.String(), "\n")
 	if err := json.Unmarshal([]byte(line), &log); err != nil || log["msg"] != "worker started" {
@@ -322,6 +324,30 @@ func TestQueueUnreachable(t *testing.T) {
 			t.Errorf("%s: exit %d: %s", args[0], code, errs)
 		}
 	}
+}
+
+// commitCost sums, from workers' JSON logs, the articles stored and the
+// milliseconds their commits and remerges took.
+func commitCost(logs ...string) (articles, storeMS, remergeMS int) {
+	for _, l := range logs {
+		for line := range strings.Lines(l) {
+			var e struct {
+				Msg          string
+				Articles, MS int
+			}
+			if json.Unmarshal([]byte(line), &e) != nil {
+				continue
+			}
+			switch e.Msg {
+			case "batch stored":
+				articles += e.Articles
+				storeMS += e.MS
+			case "events remerged":
+				remergeMS += e.MS
+			}
+		}
+	}
+	return
 }
 
 // A syncBuffer is a bytes.Buffer safe for concurrent use.

@@ -10,14 +10,17 @@ import (
 	"time"
 
 	"sitrep/internal/natstest"
+	"sitrep/internal/pgtest"
 	"sitrep/queue"
 	"sitrep/samples"
 )
 
 // BenchmarkQueueWorkers measures articles per second through the queue
-// into SQLite with 1 and 2 workers (in this process, each coding on every
-// core), from the publish to the last commit, the workers' start aside;
-// and a single-process 'sitrep ingest' of the same corpus. Set
+// into SQLite and PostgreSQL (with SITREP_SLOW=1 or SITREP_POSTGRES) with
+// 1 and 2 workers (in this process, each coding on every core), from the
+// publish to the last commit, the workers' start aside, and the time
+// their commits (with the remerge) took per article; and a single-process
+// 'sitrep ingest' of the same corpus. Set
 // SITREP_BENCH_ARTICLES for another corpus size (default 200).
 func BenchmarkQueueWorkers(b *testing.B) {
 	n := 200
@@ -50,20 +53,33 @@ func BenchmarkQueueWorkers(b *testing.B) {
 		}
 		b.ReportMetric(float64(stored)/b.Elapsed().Seconds(), "articles/s")
 	})
-	for _, workers := range []int{1, 2} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+	for _, c := range []struct {
+		workers  int
+		postgres bool
+	}{{1, false}, {2, false}, {1, true}, {2, true}} {
+		name := fmt.Sprintf("sqlite/workers=%d", c.workers)
+		if c.postgres {
+			name = fmt.Sprintf("postgres/workers=%d", c.workers)
+		}
+		workers := c.workers
+		b.Run(name, func(b *testing.B) {
 			var elapsed time.Duration
-			stored := 0
+			var logs []*bytes.Buffer
 			for b.Loop() {
 				srv := natstest.Start(b)
 				db := filepath.Join(b.TempDir(), "queue.db")
+				if c.postgres {
+					db = pgtest.DSN(b)
+				}
 				var cancels []context.CancelFunc
 				var dones []chan int
 				for i := range workers {
 					wctx, cancel := context.WithCancel(ctx)
 					done := make(chan int, 1)
+					log := &bytes.Buffer{}
+					logs = append(logs, log)
 					go func() {
-						done <- run(wctx, []string{"worker", "--queue", srv.URL(), "--db", db, "--name", fmt.Sprint("w", i)}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+						done <- run(wctx, []string{"worker", "--queue", srv.URL(), "--db", db, "--name", fmt.Sprint("w", i)}, nil, &bytes.Buffer{}, log)
 					}()
 					cancels, dones = append(cancels, cancel), append(dones, done)
 				}
@@ -96,9 +112,19 @@ func BenchmarkQueueWorkers(b *testing.B) {
 					<-dones[i]
 				}
 				q.Close()
-				stored += storedArticles(db)
+			}
+			var all []string
+			for _, l := range logs {
+				all = append(all, l.String())
+			}
+			stored, ms, _ := commitCost(all...)
+			if os.Getenv("SITREP_BENCH_LOG") != "" {
+				for _, l := range all {
+					b.Log(l)
+				}
 			}
 			b.ReportMetric(float64(stored)/elapsed.Seconds(), "articles/s")
+			b.ReportMetric(float64(ms)/float64(stored), "commit-ms/article")
 		})
 	}
 }

@@ -16,12 +16,12 @@ import (
 	"sitrep/store/sqlite"
 )
 
-// TestQueuePostgres sends one corpus (a) through 'sitrep ingest' into
+// TestSlowQueuePostgres sends one corpus (a) through 'sitrep ingest' into
 // SQLite and (b) through 'ingest --queue' and three workers into
 // PostgreSQL, restarting PostgreSQL while the workers run: the same
 // articles and mentions, and the merged events dedup.Partition makes of
 // those mentions, whichever worker stored what.
-func TestQueuePostgres(t *testing.T) {
+func TestSlowQueuePostgres(t *testing.T) {
 	testshared.Slow(t)
 	dsn := pgtest.DSN(t)
 	corpus, want := queueCorpus(t, 90)
@@ -75,9 +75,13 @@ func TestQueuePostgres(t *testing.T) {
 		t.Errorf("the merged events are not dedup.Partition's of the mentions")
 	}
 	retried := 0
+	var logs []string
 	for _, w := range workers {
 		retried += strings.Count(w.stderr.String(), `"msg":"commit failed, retrying"`)
+		logs = append(logs, w.stderr.String())
 	}
+	n, ms, _ := commitCost(logs...)
+	t.Logf("PostgreSQL: %d articles stored (with the remerge) in %d ms by 3 workers", n, ms)
 	t.Logf("%d articles, %d mentions in %d merged events, equal; %d commits retried over the restart",
 		len(got.Articles), len(got.Mentions), len(got.Events), retried)
 }
