@@ -159,5 +159,6 @@ func loadEnricher(c *event.Coder) (*enrich.Enricher, error) {
 		return nil, err
 	}
 	e.Quotes = quote.New(c.Actors, words)
+	e.Actors = c.Actors
 	return e, nil
 }
