@@ -3,6 +3,7 @@ package enrich
 import (
 	"time"
 
+	"sitrep/actor"
 	"sitrep/count"
 	"sitrep/geo"
 	"sitrep/nlp"
@@ -21,6 +22,9 @@ type Enricher struct {
 	Times     *timex.Resolver
 	Counts    *count.Finder
 	Quotes    *quote.Finder
+	// Actors names the actors whose names hide a town's ("the Rapid
+	// Support Forces"); nil vets no place mention by them.
+	Actors *actor.Dictionary
 	// Words tells verbs of saying, whose clauses date the saying rather
 	// than the events they report; nil treats no verb as one.
 	Words *quote.Words
@@ -49,7 +53,11 @@ func Default() (*Enricher, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Enricher{Places: geo.NewResolver(g), Gazetteer: g, Times: t, Counts: c, Quotes: q, Words: w}, nil
+	a, err := actor.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Enricher{Places: geo.NewResolver(g), Gazetteer: g, Times: t, Counts: c, Quotes: q, Words: w, Actors: a}, nil
 }
 
 // Options are what the caller knows of a story beyond its words.
@@ -89,7 +97,9 @@ func (e *Enricher) Read(doc *nlp.Doc, opt Options) *Scene {
 		focus = []string{opt.Focus}
 	}
 	if e.Places != nil {
-		s.Places = e.Places.Resolve(doc, geo.ResolveOptions{Focus: focus})
+		var countries []string
+		s.Places, countries = e.Places.ResolveFocus(doc, geo.ResolveOptions{Focus: focus})
+		s.vet(e.Gazetteer, e.Actors, countries)
 	}
 	if e.Times != nil && !opt.Date.IsZero() {
 		s.Times = e.Times.Find(doc, opt.Date)

@@ -144,7 +144,6 @@ func (c *ingestCommand) open(ctx context.Context, st *sqlite.Store) (*ingester, 
 	return openIngester(ctx, newPipeline(m, coder, en), st, gaz)
 }
 
-
 // articles reads the sources once, or, with --watch, reads the files and
 // then polls the feeds until ctx is done. Articles without a source get
 // --source.

@@ -23,6 +23,10 @@ type pipeline struct {
 	annotate nlp.Pipeline
 	coder    *event.Coder
 	enricher *enrich.Enricher // nil: no scene
+	// ahead bounds the articles in flight beyond two per worker: an emit
+	// that sometimes takes long (ingest stores 64 articles at a time)
+	// needs that many coded ahead for the workers not to wait on it.
+	ahead int
 }
 
 func newPipeline(m *nlp.Model, c *event.Coder, e *enrich.Enricher) *pipeline {
@@ -91,7 +95,7 @@ func (p *pipeline) run(ctx context.Context, workers int, inputs iter.Seq[codeInp
 	jobs := make(chan job)
 	// pending holds a channel for each input in order, to be filled by
 	// whoever finishes it; its capacity bounds the inputs in flight.
-	pending := make(chan chan codeResult, 2*workers)
+	pending := make(chan chan codeResult, 2*workers+p.ahead)
 	go func() {
 		defer close(pending)
 		defer close(jobs)
@@ -155,5 +159,6 @@ func loadEnricher(c *event.Coder) (*enrich.Enricher, error) {
 		return nil, err
 	}
 	e.Quotes = quote.New(c.Actors, words)
+	e.Actors = c.Actors
 	return e, nil
 }
