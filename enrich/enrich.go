@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"sync"
 	"time"
 
 	"sitrep/actor"
@@ -28,6 +29,9 @@ type Enricher struct {
 	// Words tells verbs of saying, whose clauses date the saying rather
 	// than the events they report; nil treats no verb as one.
 	Words *quote.Words
+
+	capitalsOnce sync.Once
+	capitalSet   map[string]bool // folded capital names, for vet
 }
 
 // Default returns an Enricher with every stage's embedded defaults, the
@@ -84,9 +88,10 @@ type Scene struct {
 	Focus        *geo.Place
 	FocusMention int
 
-	words   *quote.Words
-	placeAt map[int]int // token index → index in Places of the mention whose head it is
-	timeAt  map[int]int // token index → index in Times of the expression whose head it is
+	words    *quote.Words
+	capitals map[string]bool
+	placeAt  map[int]int // token index → index in Places of the mention whose head it is
+	timeAt   map[int]int // token index → index in Times of the expression whose head it is
 }
 
 // Read runs the stages on doc, which must be segmented, tagged and parsed.
@@ -99,6 +104,7 @@ func (e *Enricher) Read(doc *nlp.Doc, opt Options) *Scene {
 	if e.Places != nil {
 		var countries []string
 		s.Places, countries = e.Places.ResolveFocus(doc, geo.ResolveOptions{Focus: focus})
+		s.capitals = e.capitals()
 		s.vet(e.Gazetteer, e.Actors, countries)
 	}
 	if e.Times != nil && !opt.Date.IsZero() {
