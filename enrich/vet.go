@@ -50,16 +50,24 @@ func (s *Scene) vet(g *geo.Gazetteer, actors *actor.Dictionary, countries []stri
 	}
 	for i := range s.Places {
 		m := &s.Places[i]
-		if m.Place == nil || m.Place.Kind != geo.KindCity {
+		if m.Place == nil || (m.Place.Kind != geo.KindCity && m.Place.Kind != geo.KindRegion) {
 			continue
 		}
-		if g != nil {
+		if g != nil && m.Place.Kind == geo.KindCity {
 			if c := s.republic(g, m); c != nil {
 				m.Place, m.Base, m.Precision, m.Why = c, nil, geo.PrecisionCountry, "a country's long form"
 				continue
 			}
 		}
 		if m.Role == geo.RoleActor {
+			continue
+		}
+		if s.capitalSubject(m) {
+			m.Role = geo.RoleActor
+			m.Why += "; a capital as the subject of its verb"
+			continue
+		}
+		if m.Place.Kind != geo.KindCity {
 			continue
 		}
 		far := !slices.Contains(countries, m.Place.Country)
@@ -146,4 +154,42 @@ func (s *Scene) nameWord(m *geo.Mention) bool {
 		}
 	}
 	return false
+}
+
+// capitalSubject reports whether a mention names a country's capital and
+// is the subject of its verb ("Washington warned", "Moscow said"): the
+// government, whichever place of that name the resolver chose (the US
+// state for "Washington").
+func (s *Scene) capitalSubject(m *geo.Mention) bool {
+	if m.Head < 0 || m.Head >= len(s.Doc.Tokens) {
+		return false
+	}
+	t := s.Doc.Tokens[m.Head]
+	if t.Deprel == "conj" && t.Head >= 0 { // "Kyiv and Moscow blamed each other"
+		first := s.Doc.Sentences[m.Sentence].First
+		if h := first + t.Head; h < len(s.Doc.Tokens) {
+			t = s.Doc.Tokens[h]
+		}
+	}
+	if !strings.HasPrefix(t.Deprel, "nsubj") {
+		return false
+	}
+	return s.capitals[nlp.Fold(m.Text)]
+}
+
+// capitals returns the folded names of the countries' capitals, worked
+// out once per Enricher.
+func (e *Enricher) capitals() map[string]bool {
+	e.capitalsOnce.Do(func() {
+		e.capitalSet = map[string]bool{}
+		if e.Gazetteer == nil {
+			return
+		}
+		for _, c := range e.Gazetteer.Countries() {
+			if c.Capital != "" {
+				e.capitalSet[nlp.Fold(c.Capital)] = true
+			}
+		}
+	})
+	return e.capitalSet
 }

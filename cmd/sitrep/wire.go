@@ -15,10 +15,11 @@ import (
 	"sitrep/record"
 )
 
-// A pipeline codes articles: it annotates an article's body (nlp), codes
-// the events in it with the story's focus country (event), sets them in
-// their scene (enrich: places, dates, counts, quotes) and builds its
-// record (record). Safe for concurrent use.
+// A pipeline codes articles: it annotates an article's body (nlp), reads
+// its scene (enrich: places, dates, counts, quotes, and the story's
+// country), codes the events in it by that country (event), and builds
+// its record (record), each event set in the scene. Safe for concurrent
+// use.
 type pipeline struct {
 	annotate nlp.Pipeline
 	coder    *event.Coder
@@ -41,13 +42,16 @@ func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Articl
 		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
 	}
 	opt := event.Options{Date: a.Date, Focus: p.coder.Focus(doc, a.Date)}
+	var scene *enrich.Scene
+	if p.enricher != nil {
+		// The scene weighs the country the story's places lie in against
+		// the one its actors name most, and codes by the winner.
+		scene = p.enricher.Read(doc, enrich.Options{Date: a.Date, Focus: opt.Focus})
+		opt.Focus = scene.Country
+	}
 	evs, err := p.coder.Code(ctx, doc, opt)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
-	}
-	var scene *enrich.Scene
-	if p.enricher != nil {
-		scene = p.enricher.Read(doc, enrich.Options{Date: a.Date, Focus: opt.Focus})
 	}
 	r, err := record.NewEnriched(a, doc, evs, p.coder.Ontology, scene)
 	if err != nil {
