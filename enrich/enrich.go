@@ -1,8 +1,10 @@
 package enrich
 
 import (
+	"sync"
 	"time"
 
+	"sitrep/actor"
 	"sitrep/count"
 	"sitrep/geo"
 	"sitrep/nlp"
@@ -21,9 +23,15 @@ type Enricher struct {
 	Times     *timex.Resolver
 	Counts    *count.Finder
 	Quotes    *quote.Finder
+	// Actors names the actors whose names hide a town's ("the Rapid
+	// Support Forces"); nil vets no place mention by them.
+	Actors *actor.Dictionary
 	// Words tells verbs of saying, whose clauses date the saying rather
 	// than the events they report; nil treats no verb as one.
 	Words *quote.Words
+
+	capitalsOnce sync.Once
+	capitalSet   map[string]bool // folded capital names, for vet
 }
 
 // Default returns an Enricher with every stage's embedded defaults, the
@@ -49,7 +57,11 @@ func Default() (*Enricher, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Enricher{Places: geo.NewResolver(g), Gazetteer: g, Times: t, Counts: c, Quotes: q, Words: w}, nil
+	a, err := actor.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Enricher{Places: geo.NewResolver(g), Gazetteer: g, Times: t, Counts: c, Quotes: q, Words: w, Actors: a}, nil
 }
 
 // Options are what the caller knows of a story beyond its words.
@@ -70,15 +82,20 @@ type Scene struct {
 	Times  []timex.Expr
 	Counts []count.Count
 	Quotes []quote.Quote
+	// Country is the story's country, ISO 3166-1 alpha-3: the country
+	// its places lie in, weighed against the one its actors name most
+	// (Options.Focus); see Read. "" when neither is known.
+	Country string
 	// Focus is the story's focus place: the place it names most, else its
 	// focus country; nil when neither is known. FocusMention indexes the
 	// first mention of it in Places, -1 when it comes from the country.
 	Focus        *geo.Place
 	FocusMention int
 
-	words   *quote.Words
-	placeAt map[int]int // token index → index in Places of the mention whose head it is
-	timeAt  map[int]int // token index → index in Times of the expression whose head it is
+	words    *quote.Words
+	capitals map[string]bool
+	placeAt  map[int]int // token index → index in Places of the mention whose head it is
+	timeAt   map[int]int // token index → index in Times of the expression whose head it is
 }
 
 // Read runs the stages on doc, which must be segmented, tagged and parsed.
@@ -89,8 +106,12 @@ func (e *Enricher) Read(doc *nlp.Doc, opt Options) *Scene {
 		focus = []string{opt.Focus}
 	}
 	if e.Places != nil {
-		s.Places = e.Places.Resolve(doc, geo.ResolveOptions{Focus: focus})
+		var countries []string
+		s.Places, countries = e.Places.ResolveFocus(doc, geo.ResolveOptions{Focus: focus})
+		s.capitals = e.capitals()
+		s.vet(e.Gazetteer, e.Actors, countries)
 	}
+	s.Country = s.storyCountry(opt.Focus)
 	if e.Times != nil && !opt.Date.IsZero() {
 		s.Times = e.Times.Find(doc, opt.Date)
 	}
@@ -98,10 +119,10 @@ func (e *Enricher) Read(doc *nlp.Doc, opt Options) *Scene {
 		s.Counts = e.Counts.Find(doc)
 	}
 	if e.Quotes != nil {
-		s.Quotes = e.Quotes.Find(doc, quote.Options{Date: opt.Date, Focus: opt.Focus})
+		s.Quotes = e.Quotes.Find(doc, quote.Options{Date: opt.Date, Focus: s.Country})
 	}
 	s.index()
-	s.Focus, s.FocusMention = s.focus(e.Gazetteer, opt.Focus)
+	s.Focus, s.FocusMention = s.focus(e.Gazetteer, s.Country)
 	return s
 }
 
@@ -219,4 +240,42 @@ func weight(m geo.Mention) float64 {
 		return 0.3
 	}
 	return 1
+}
+
+// storyCountry weighs the countries the story's places lie in: a place
+// inside a country counts 1, a country named as a place 0.5, and actors'
+// country (the caller's focus, the country the story's actors name most)
+// 1.5, so that a story on Daraa whose actors are mostly Russian is Syria's,
+// while a story naming its country's places once and a foreign capital
+// twice stays with its actors' country.
+func (s *Scene) storyCountry(actors string) string {
+	score := map[string]float64{}
+	var order []string
+	add := func(c string, w float64) {
+		if c == "" {
+			return
+		}
+		if _, ok := score[c]; !ok {
+			order = append(order, c)
+		}
+		score[c] += w
+	}
+	add(actors, 1.5)
+	for _, m := range s.Places {
+		if !locates(m) {
+			continue
+		}
+		if m.Precision <= geo.PrecisionCountry {
+			add(m.Place.Country, 0.5)
+		} else {
+			add(m.Place.Country, 1)
+		}
+	}
+	best := ""
+	for _, c := range order {
+		if best == "" || score[c] > score[best] {
+			best = c
+		}
+	}
+	return best
 }

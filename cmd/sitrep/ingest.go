@@ -96,6 +96,7 @@ func openMerger(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gazet
 	g := &ingester{p: p, st: st, gaz: gaz, merger: dedup.NewMerger(dedup.MergeOptions{}), batch: 1}
 	if _, ok := st.(store.Batcher); ok {
 		g.batch = 64
+		p.ahead = 2 * g.batch
 	}
 	err := st.Mentions(ctx, func(m store.Mention) error {
 		g.merger.Add(mentionOf(m))

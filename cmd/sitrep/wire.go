@@ -17,10 +17,11 @@ import (
 	"sitrep/record"
 )
 
-// A pipeline codes articles: it annotates an article's body (nlp), codes
-// the events in it with the story's focus country (event), sets them in
-// their scene (enrich: places, dates, counts, quotes) and builds its
-// record (record). Safe for concurrent use.
+// A pipeline codes articles: it annotates an article's body (nlp), reads
+// its scene (enrich: places, dates, counts, quotes, and the story's
+// country), codes the events in it by that country (event), and builds
+// its record (record), each event set in the scene. Safe for concurrent
+// use.
 type pipeline struct {
 	annotate nlp.Pipeline
 	coder    *event.Coder
@@ -28,6 +29,10 @@ type pipeline struct {
 	// timeout bounds the coding of one article; 0 means none. An article
 	// that takes longer fails with errTimeout.
 	timeout time.Duration
+	// ahead bounds the articles in flight beyond two per worker: an emit
+	// that sometimes takes long (ingest stores 64 articles at a time)
+	// needs that many coded ahead for the workers not to wait on it.
+	ahead int
 }
 
 // errTimeout is the error of an article that took longer than the
@@ -54,13 +59,16 @@ func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Articl
 		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
 	}
 	opt := event.Options{Date: a.Date, Focus: p.coder.Focus(doc, a.Date)}
+	var scene *enrich.Scene
+	if p.enricher != nil {
+		// The scene weighs the country the story's places lie in against
+		// the one its actors name most, and codes by the winner.
+		scene = p.enricher.Read(doc, enrich.Options{Date: a.Date, Focus: opt.Focus})
+		opt.Focus = scene.Country
+	}
 	evs, err := p.coder.Code(ctx, doc, opt)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
-	}
-	var scene *enrich.Scene
-	if p.enricher != nil {
-		scene = p.enricher.Read(doc, enrich.Options{Date: a.Date, Focus: opt.Focus})
 	}
 	r, err := record.NewEnriched(a, doc, evs, p.coder.Ontology, scene)
 	if err != nil {
@@ -108,7 +116,7 @@ func (p *pipeline) run(ctx context.Context, workers int, inputs iter.Seq[codeInp
 	jobs := make(chan job)
 	// pending holds a channel for each input in order, to be filled by
 	// whoever finishes it; its capacity bounds the inputs in flight.
-	pending := make(chan chan codeResult, 2*workers)
+	pending := make(chan chan codeResult, 2*workers+p.ahead)
 	go func() {
 		defer close(pending)
 		defer close(jobs)
@@ -172,5 +180,6 @@ func loadEnricher(c *event.Coder) (*enrich.Enricher, error) {
 		return nil, err
 	}
 	e.Quotes = quote.New(c.Actors, words)
+	e.Actors = c.Actors
 	return e, nil
 }
