@@ -51,12 +51,21 @@ func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Articl
 		ctx, cancel = context.WithTimeoutCause(ctx, p.timeout, fmt.Errorf("%w: more than %v", errTimeout, p.timeout))
 		defer cancel()
 	}
-	doc := &nlp.Doc{Text: a.Body()}
-	if err := p.annotate.Annotate(ctx, doc); err != nil {
+	r, n, err := p.stages(ctx, a)
+	if err != nil {
 		if cause := context.Cause(ctx); errors.Is(cause, errTimeout) {
 			err = cause
 		}
 		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
+	}
+	return r, n, nil
+}
+
+// stages runs the stages of code.
+func (p *pipeline) stages(ctx context.Context, a *article.Article) (*record.Article, int, error) {
+	doc := &nlp.Doc{Text: a.Body()}
+	if err := p.annotate.Annotate(ctx, doc); err != nil {
+		return nil, 0, err
 	}
 	opt := event.Options{Date: a.Date, Focus: p.coder.Focus(doc, a.Date)}
 	var scene *enrich.Scene
@@ -68,11 +77,11 @@ func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Articl
 	}
 	evs, err := p.coder.Code(ctx, doc, opt)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, err
 	}
 	r, err := record.NewEnriched(a, doc, evs, p.coder.Ontology, scene)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, err
 	}
 	return r, len(doc.Tokens), nil
 }
