@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -140,8 +141,9 @@ func TestQueueIngest(t *testing.T) {
 		t.Errorf("publish again: %+v; want nothing queued", again)
 	}
 	db := filepath.Join(t.TempDir(), "queue.db")
-	w := startWorker(t, srv.URL(), db, "--batch", "16")
+	w := startWorker(t, srv.URL(), db, "--batch", "16", "--health", "127.0.0.1:0")
 	waitFor(t, "drained queue", drained(t, srv.URL(), db, len(want.Articles)))
+	checkHealth(t, w.stderr.String())
 	st := queueStatus(t, srv.URL())
 	w.stop()
 	if got := contents(t, db); !equalContents(want, got) {
@@ -322,6 +324,32 @@ func TestQueueUnreachable(t *testing.T) {
 		_, errs, code := sitrep(t, "", args...)
 		if code != exitFailure || !strings.Contains(errs, "NATS server unreachable: "+url) || !strings.Contains(errs, "attempts") {
 			t.Errorf("%s: exit %d: %s", args[0], code, errs)
+		}
+	}
+}
+
+// checkHealth finds the health address in a worker's log and checks
+// that /healthz and /readyz answer 200.
+func checkHealth(t *testing.T, log string) {
+	t.Helper()
+	addr := ""
+	for line := range strings.Lines(log) {
+		var e struct{ Msg, Addr string }
+		if json.Unmarshal([]byte(line), &e) == nil && e.Msg == "health endpoints" {
+			addr = e.Addr
+		}
+	}
+	if addr == "" {
+		t.Fatalf("no health address in the log:\n%s", log)
+	}
+	for _, path := range []string{"/healthz", "/readyz"} {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("%s: %s", path, resp.Status)
 		}
 	}
 }

@@ -143,6 +143,7 @@ func (c *workerCommand) run(ctx context.Context, e *env, args []string) error {
 	}
 	log = log.With("worker", cons.Name())
 	h.log = log
+	log.Info("worker started", "queue", q.URL(), "store", where, "batch", c.batch)
 	if c.health != "" {
 		stop, err := serveHealth(c.health, q, st, log)
 		if err != nil {
@@ -150,7 +151,6 @@ func (c *workerCommand) run(ctx context.Context, e *env, args []string) error {
 		}
 		defer stop()
 	}
-	log.Info("worker started", "queue", q.URL(), "store", where, "batch", c.batch)
 	err = cons.Run(ctx, h)
 	s := h.sum
 	log.Info("worker stopped", "added", s.Added, "stored_before", s.Stored, "mentions", s.Mentions,
