@@ -4,14 +4,12 @@ import (
 	"bufio"
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
 
 	"sitrep/export"
 	"sitrep/store"
-	"sitrep/store/sqlite"
 )
 
 // exportCommand is 'sitrep export'.
@@ -78,7 +76,8 @@ It streams: a million events export in bounded memory.
 ` + exportHelp + `
 
 Flags:
-  --db FILE              the database (default sitrep.db)
+  --db FILE              the database (default sitrep.db), or the URL of a
+                         PostgreSQL one (postgres://...)
   --format FORMAT        as above (default csv)
   --out FILE             write to FILE instead of standard output
   --actor CODE           events whose source or target code starts with CODE
@@ -103,10 +102,7 @@ func (c *exportCommand) run(ctx context.Context, e *env, args []string) error {
 	if _, err := export.ParseFormat(c.format); err != nil {
 		return usagef("--format: %v", err)
 	}
-	if _, err := os.Stat(c.db); err != nil {
-		return fmt.Errorf("--db: %w", err)
-	}
-	st, err := sqlite.Open(ctx, c.db, sqlite.Options{ReadOnly: true})
+	st, err := openStore(ctx, c.db, true)
 	if err != nil {
 		return err
 	}

@@ -8,12 +8,11 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
-	"time"
 
 	"sitrep/article"
 	"sitrep/dedup"
 	"sitrep/geo"
-	"sitrep/nlp"
+	"sitrep/queue"
 	"sitrep/record"
 	"sitrep/store"
 )
@@ -82,12 +81,24 @@ func openIngester(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gaz
 	if err := index.Restore(records); err != nil {
 		return nil, fmt.Errorf("restoring the dedup index: %w", err)
 	}
-	g := &ingester{p: p, st: st, gaz: gaz, index: index, merger: dedup.NewMerger(dedup.MergeOptions{}), batch: 1}
+	g, err := openMerger(ctx, p, st, gaz)
+	if err != nil {
+		return nil, err
+	}
+	g.index = index
+	return g, nil
+}
+
+// openMerger makes an ingester over st without a dedup index, for
+// articles whose dedup facts are known (a worker's), restoring the merger
+// from the stored mentions.
+func openMerger(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gazetteer) (*ingester, error) {
+	g := &ingester{p: p, st: st, gaz: gaz, merger: dedup.NewMerger(dedup.MergeOptions{}), batch: 1}
 	if _, ok := st.(store.Batcher); ok {
 		g.batch = 64
 		p.ahead = 2 * g.batch
 	}
-	err = st.Mentions(ctx, func(m store.Mention) error {
+	err := st.Mentions(ctx, func(m store.Mention) error {
 		g.merger.Add(mentionOf(m))
 		return nil
 	})
@@ -237,38 +248,53 @@ func (g *ingester) flush(ctx context.Context, sum *ingestSummary) error {
 		}
 	}
 	g.pending = g.pending[:0]
+	return g.remerge(ctx)
+}
+
+// remerge recomputes the canonical merged events (store.Partition) of the
+// mentions just stored and of those they can merge with, so that the
+// stored events do not depend on the order articles came in nor on how
+// many processes stored them; the incremental merger only gives a first
+// grouping. Stores that cannot remerge keep that one.
+func (g *ingester) remerge(ctx context.Context) error {
+	r, ok := g.st.(store.Remerger)
+	if !ok {
+		return nil
+	}
+	if _, err := r.Remerge(ctx, store.Partition); err != nil {
+		return fmt.Errorf("merging events: %w", err)
+	}
 	return nil
 }
 
 // put deduplicates one coded article, merges its events and stores it.
 func (g *ingester) put(ctx context.Context, a *article.Article, rec *record.Article, tokens int, sum *ingestSummary) error {
-	body := a.Body()
-	spans := make([]nlp.Span, len(rec.Sentences))
-	for i, s := range rec.Sentences {
-		spans[i] = nlp.Span{Start: s.Start, End: s.End}
+	facts, err := g.dedup(a)
+	if err != nil {
+		return err
 	}
-	res := g.index.Add(dedup.Doc{ID: a.ID, Source: a.Source, Time: a.Date, Text: body, Sentences: spans})
-	dd := &store.Dedup{ExactOf: res.ExactOf, NearOf: res.NearOf, Similarity: res.Similarity, Original: res.Original,
-		Stitched: res.Stitched, Copied: res.Copied, Sources: res.Sources}
-	for i, so := range res.Sentences {
-		if so.Article != "" && i < len(rec.Sentences) {
-			dd.Sentences = append(dd.Sentences, store.SentenceOrigin{Sentence: rec.Sentences[i].Index, Article: so.Article, ArticleSentence: so.Sentence})
-		}
-	}
-	if res.Record.Fingerprint != nil {
-		b, err := res.Record.Fingerprint.MarshalBinary()
-		if err != nil {
-			return err
-		}
-		dd.Fingerprint = b
-	}
-	in := &store.Ingest{Article: rec, Body: body, DateFrom: string(a.DateFrom), Dedup: dd,
+	return g.putFacts(ctx, a, rec, tokens, facts, sum)
+}
+
+// dedup adds a to the index and returns what it found. The index splits
+// the body into sentences itself, as the producer of a distributed ingest
+// does (queue.NewDedup), so that both number sentences as nlp.Segmenter
+// does and find the same copies.
+func (g *ingester) dedup(a *article.Article) (*queue.Dedup, error) {
+	res := g.index.Add(dedup.Doc{ID: a.ID, Source: a.Source, Time: a.Date, Text: a.Body()})
+	return queue.NewDedup(&res)
+}
+
+// putFacts merges the events of a coded article whose dedup facts are
+// known and stores it.
+func (g *ingester) putFacts(ctx context.Context, a *article.Article, rec *record.Article, tokens int, facts *queue.Dedup, sum *ingestSummary) error {
+	in := &store.Ingest{Article: rec, Body: a.Body(), DateFrom: string(a.DateFrom), Dedup: facts.Store(),
 		Mentions: make([]store.Mention, 0, len(rec.Events))}
 	merged := map[string]bool{}
 	var order []string
 	created := 0
 	for _, e := range rec.Events {
-		m := g.mention(a, &res, e)
+		m := g.mention(a, facts, e)
 		id, isNew := g.merger.Add(mentionOf(m))
 		m.Merged = id
 		in.Mentions = append(in.Mentions, m)
@@ -289,7 +315,7 @@ func (g *ingester) put(ctx context.Context, a *article.Article, rec *record.Arti
 			NumMentions: ev.NumMentions, NumSources: ev.NumSources, NumArticles: ev.NumArticles})
 	}
 	g.pending = append(g.pending, pendingPut{in: in, tokens: tokens, created: created,
-		exact: res.ExactOf != "", near: res.ExactOf == "" && res.NearOf != "", stitched: res.Stitched})
+		exact: facts.ExactOf != "", near: facts.ExactOf == "" && facts.NearOf != "", stitched: facts.Stitched})
 	if len(g.pending) >= g.batch {
 		return g.flush(ctx, sum)
 	}
@@ -297,8 +323,8 @@ func (g *ingester) put(ctx context.Context, a *article.Article, rec *record.Arti
 }
 
 // mention describes event e of article a for the merger and the store.
-func (g *ingester) mention(a *article.Article, res *dedup.Result, e record.Event) store.Mention {
-	m := store.Mention{EventID: e.ID, ArticleID: a.ID, Original: res.Story(e.Verb.Start), Source: a.Source,
+func (g *ingester) mention(a *article.Article, facts *queue.Dedup, e record.Event) store.Mention {
+	m := store.Mention{EventID: e.ID, ArticleID: a.ID, Original: facts.Story(a.ID, e.Verb.Start), Source: a.Source,
 		Code: e.CAMEO, Lat: math.NaN(), Lon: math.NaN()}
 	if e.Source != nil {
 		m.SourceActor = e.Source.Code
@@ -336,25 +362,9 @@ func (g *ingester) radius(l *record.Location) float64 {
 	return 0
 }
 
-// mentionOf converts a stored mention into the merger's. A mention dated
-// by its article's publication only is taken to have happened in the week
-// of publication, so that two reports of one event published on
-// consecutive days still merge.
-func mentionOf(m store.Mention) dedup.Mention {
-	out := dedup.Mention{ID: m.EventID, ArticleID: m.ArticleID, Original: m.Original, Source: m.Source,
-		SourceActor: m.SourceActor, TargetActor: m.TargetActor, Code: m.Code,
-		Place: dedup.Place{ID: int64(m.GeonamesID), Lat: m.Lat, Lon: m.Lon, Radius: m.Radius, Country: m.Country}}
-	if d, err := time.Parse(time.DateOnly, m.Date); err == nil {
-		out.Date = d
-		if p, ok := dedup.ParsePrecision(m.Precision); ok {
-			out.Precision = p
-		} else {
-			out.Precision = dedup.Week
-			out.Date = d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
-		}
-	}
-	return out
-}
+// mentionOf converts a stored mention into the merger's (see
+// store.DedupMention).
+func mentionOf(m store.Mention) dedup.Mention { return store.DedupMention(m) }
 
 // errIngest is returned when some inputs failed but the rest were stored.
 var errIngest = errors.New("some inputs failed")

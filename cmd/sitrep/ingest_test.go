@@ -33,6 +33,13 @@ func contents(t *testing.T, path string) storeContents {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	return contentsOf(t, st)
+}
+
+// contentsOf lists what st holds.
+func contentsOf(t *testing.T, st store.Store) storeContents {
+	t.Helper()
+	ctx := context.Background()
 	var c storeContents
 	arts := map[string]bool{}
 	if err := st.Mentions(ctx, func(m store.Mention) error {

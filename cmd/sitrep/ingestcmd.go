@@ -15,7 +15,7 @@ import (
 
 	"sitrep/article"
 	"sitrep/geo"
-	"sitrep/store/sqlite"
+	"sitrep/store"
 )
 
 // ingestCommand is 'sitrep ingest'.
@@ -27,6 +27,8 @@ type ingestCommand struct {
 	watch    time.Duration
 	json     bool
 	progress bool
+	queue    string
+	retry    time.Duration
 }
 
 func (c *ingestCommand) flagSet() *flag.FlagSet {
@@ -38,11 +40,13 @@ func (c *ingestCommand) flagSet() *flag.FlagSet {
 	fs.DurationVar(&c.watch, "watch", 0, "")
 	fs.BoolVar(&c.json, "json", false, "")
 	fs.BoolVar(&c.progress, "progress", true, "")
+	fs.StringVar(&c.queue, "queue", "", "")
+	fs.DurationVar(&c.retry, "retry", 0, "")
 	return fs
 }
 
 func (c *ingestCommand) synopsis() string {
-	return "sitrep ingest [--db FILE] [--date YYYY-MM-DD] [--source NAME] [--dict DIR] [--watch INTERVAL] [--json] SOURCE..."
+	return "sitrep ingest [--db FILE] [--date YYYY-MM-DD] [--source NAME] [--dict DIR] [--watch INTERVAL] [--queue nats://HOST:PORT] [--json] SOURCE..."
 }
 
 func (c *ingestCommand) help() string {
@@ -63,7 +67,8 @@ summary follows: articles read, added and skipped, copies found, events
 coded and merged, failures.
 
 Flags:
-  --db FILE              the database (default sitrep.db), created if absent
+  --db FILE              the database (default sitrep.db), created if absent,
+                         or the URL of a PostgreSQL one (postgres://...)
   --date YYYY-MM-DD      the publication date of articles that give none
                          in their metadata or dateline
   --source NAME          the publisher of articles that name none
@@ -73,6 +78,17 @@ Flags:
                          INTERVAL (e.g. 15m), ingesting new items, until
                          interrupted
   --json                 print the summary as one JSON line on stdout
+  --queue nats://HOST:PORT
+                         publish the articles to a NATS JetStream work
+                         queue for 'sitrep worker's to code and store,
+                         instead of coding them here. Copies are found
+                         here, in input order, against every article
+                         published before; an article published before
+                         is skipped. Several servers of a cluster go
+                         comma-separated. --db, --dict and --progress do
+                         not apply.
+  --retry DURATION       how long to keep trying a queue that cannot be
+                         reached, with backoff (default 1m)
   --progress=false       no progress bar (one is drawn on a terminal)
 `
 }
@@ -92,7 +108,10 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 	if c.watch < 0 {
 		return usagef("--watch: want a positive interval, got %v", c.watch)
 	}
-	st, err := sqlite.Open(ctx, c.db, sqlite.Options{})
+	if c.queue != "" {
+		return c.publish(ctx, e, args, opts)
+	}
+	st, err := openStore(ctx, c.db, false)
 	if err != nil {
 		return err
 	}
@@ -124,7 +143,7 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 }
 
 // open loads the stages and restores the ingester's state from st.
-func (c *ingestCommand) open(ctx context.Context, st *sqlite.Store) (*ingester, error) {
+func (c *ingestCommand) open(ctx context.Context, st store.Store) (*ingester, error) {
 	m, _, err := loadModel("")
 	if err != nil {
 		return nil, err
@@ -191,7 +210,7 @@ func (c *ingestCommand) articles(ctx context.Context, args []string, opts *artic
 
 // report prints the summary: a line of JSON with --json, else a few
 // lines on stderr.
-func (c *ingestCommand) report(e *env, st *sqlite.Store, sum *ingestSummary) error {
+func (c *ingestCommand) report(e *env, st store.Store, sum *ingestSummary) error {
 	if c.json {
 		return json.NewEncoder(e.stdout).Encode(sum)
 	}

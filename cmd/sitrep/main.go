@@ -36,6 +36,8 @@ Commands:
   parse                 split, tag, lemmatize and parse text or CoNLL-U
   code                  code the events of news articles: who did what to whom
   ingest                code articles into a database: dedup, merge events, resume
+  worker                code and store the articles queued by 'ingest --queue'
+  status                show a distributed ingest: queue, workers, dead letters
   export                write a database's events as GDELT, PLOVER, ACLED, GeoJSON or CSV
   serve                 serve a database: the HTTP API and the web view
   demo                  ingest the embedded sample corpus and serve it
@@ -109,6 +111,10 @@ func lookup(args []string) (command, string, []string, error) {
 		return &ingestCommand{}, "ingest", rest, nil
 	case "code":
 		return &codeCommand{}, name, rest, nil
+	case "worker":
+		return &workerCommand{}, name, rest, nil
+	case "status":
+		return &statusCommand{}, name, rest, nil
 	case "train":
 		return &trainCommand{}, name, rest, nil
 	case "eval":

@@ -46,7 +46,8 @@ OpenAPI description at /api/openapi.json) and the web view at /. It
 prints the address it listens on and runs until interrupted.
 
 Flags:
-  --db FILE              the database (default sitrep.db), opened read-only
+  --db FILE              the database (default sitrep.db), opened read-only,
+                         or the URL of a PostgreSQL one (postgres://...)
   --addr HOST:PORT       where to listen (default 127.0.0.1:8080); port 0
                          picks a free port, and the real one is printed
 `
@@ -56,11 +57,11 @@ func (c *serveCommand) run(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}
-	if _, err := os.Stat(c.db); err != nil {
-		return fmt.Errorf("--db: %w (fill one with 'sitrep ingest', or try 'sitrep demo')", err)
-	}
-	st, err := sqlite.Open(ctx, c.db, sqlite.Options{ReadOnly: true})
+	st, err := openStore(ctx, c.db, true)
 	if err != nil {
+		if !isPostgres(c.db) {
+			err = fmt.Errorf("%w (fill one with 'sitrep ingest', or try 'sitrep demo')", err)
+		}
 		return err
 	}
 	defer st.Close()

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
 	"sync"
+	"time"
 
 	"sitrep/article"
 	"sitrep/enrich"
@@ -24,11 +26,18 @@ type pipeline struct {
 	annotate nlp.Pipeline
 	coder    *event.Coder
 	enricher *enrich.Enricher // nil: no scene
+	// timeout bounds the coding of one article; 0 means none. An article
+	// that takes longer fails with errTimeout.
+	timeout time.Duration
 	// ahead bounds the articles in flight beyond two per worker: an emit
 	// that sometimes takes long (ingest stores 64 articles at a time)
 	// needs that many coded ahead for the workers not to wait on it.
 	ahead int
 }
+
+// errTimeout is the error of an article that took longer than the
+// pipeline's timeout to code.
+var errTimeout = errors.New("coding took too long")
 
 func newPipeline(m *nlp.Model, c *event.Coder, e *enrich.Enricher) *pipeline {
 	return &pipeline{annotate: m.Pipeline(), coder: c, enricher: e}
@@ -37,9 +46,26 @@ func newPipeline(m *nlp.Model, c *event.Coder, e *enrich.Enricher) *pipeline {
 // code runs the stages on one article. Its errors name the article's
 // origin.
 func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Article, int, error) {
+	if p.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, p.timeout, fmt.Errorf("%w: more than %v", errTimeout, p.timeout))
+		defer cancel()
+	}
+	r, n, err := p.stages(ctx, a)
+	if err != nil {
+		if cause := context.Cause(ctx); errors.Is(cause, errTimeout) {
+			err = cause
+		}
+		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
+	}
+	return r, n, nil
+}
+
+// stages runs the stages of code.
+func (p *pipeline) stages(ctx context.Context, a *article.Article) (*record.Article, int, error) {
 	doc := &nlp.Doc{Text: a.Body()}
 	if err := p.annotate.Annotate(ctx, doc); err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, err
 	}
 	opt := event.Options{Date: a.Date, Focus: p.coder.Focus(doc, a.Date)}
 	var scene *enrich.Scene
@@ -51,11 +77,11 @@ func (p *pipeline) code(ctx context.Context, a *article.Article) (*record.Articl
 	}
 	evs, err := p.coder.Code(ctx, doc, opt)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, err
 	}
 	r, err := record.NewEnriched(a, doc, evs, p.coder.Ontology, scene)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", a.Origin, err)
+		return nil, 0, err
 	}
 	return r, len(doc.Tokens), nil
 }

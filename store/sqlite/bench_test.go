@@ -101,3 +101,17 @@ func BenchmarkEvents(b *testing.B) {
 	}
 	b.Logf("store: %+v", *sum)
 }
+
+// BenchmarkPutBatch stores articles of about ten events each, 64 a
+// transaction (as ingest does); ns/op is per article.
+func BenchmarkPutBatch(b *testing.B) {
+	ctx := context.Background()
+	s := open(b, filepath.Join(b.TempDir(), "bench.db"), Options{})
+	ins := storetest.Synthetic(21, 0, b.N, 10)
+	b.ResetTimer()
+	for i := 0; i < b.N; i += 64 {
+		if _, err := s.PutBatch(ctx, ins[i:min(i+64, b.N)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -233,11 +233,12 @@ func (w *writer) actor(mention, slot string, a *record.Actor) {
 func (w *writer) mentions(a *record.Article, ms []store.Mention) {
 	for i := range a.Events {
 		e, m := &a.Events[i], &ms[i]
+		root, from, to := store.WindowOf(*m)
 		w.exec(`INSERT INTO mentions (id, article, sentence, start, "end", merged, original, source, source_actor, target_actor,
-			code, geonames_id, lat, lon, radius, country, date, precision, record)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			code, geonames_id, lat, lon, radius, country, date, precision, record, root, day_from, day_to)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.ID, w.seq, e.Sentence, e.Evidence.Start, e.Evidence.End, m.Merged, m.Original, m.Source, m.SourceActor, m.TargetActor,
-			m.Code, m.GeonamesID, nullNaN(m.Lat), nullNaN(m.Lon), m.Radius, m.Country, m.Date, m.Precision, encode(e))
+			m.Code, m.GeonamesID, nullNaN(m.Lat), nullNaN(m.Lon), m.Radius, m.Country, m.Date, m.Precision, encode(e), root, from, to)
 		w.actor(e.ID, "source", e.Source)
 		w.actor(e.ID, "target", e.Target)
 	}
@@ -272,14 +273,7 @@ func (w *writer) merged(a *record.Article, gs []store.Merged) {
 			}
 		}
 		f := factsOf(rep)
-		w.exec(`INSERT INTO events (id, representative, num_mentions, num_sources, num_articles, sort_date, date, root, plover, quad,
-			source_code, target_code, source_country, target_country, loc_country, lat, lon)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET representative = excluded.representative, num_mentions = excluded.num_mentions,
-			num_sources = excluded.num_sources, num_articles = excluded.num_articles, date = excluded.date, root = excluded.root,
-			plover = excluded.plover, quad = excluded.quad, source_code = excluded.source_code, target_code = excluded.target_code,
-			source_country = excluded.source_country, target_country = excluded.target_country, loc_country = excluded.loc_country,
-			lat = excluded.lat, lon = excluded.lon`,
+		w.exec(upsertEvent,
 			g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.date, f.date, rep.Root, rep.Plover, rep.Quad,
 			f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
 	}
@@ -335,3 +329,14 @@ func encode(v any) string {
 	}
 	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }
+
+// upsertEvent writes a merged event: its state, and its representative's
+// facts; sort_date only when the event is new.
+const upsertEvent = `INSERT INTO events (id, representative, num_mentions, num_sources, num_articles, sort_date, date, root, plover, quad,
+	source_code, target_code, source_country, target_country, loc_country, lat, lon)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET representative = excluded.representative, num_mentions = excluded.num_mentions,
+	num_sources = excluded.num_sources, num_articles = excluded.num_articles, date = excluded.date, root = excluded.root,
+	plover = excluded.plover, quad = excluded.quad, source_code = excluded.source_code, target_code = excluded.target_code,
+	source_country = excluded.source_country, target_country = excluded.target_country, loc_country = excluded.loc_country,
+	lat = excluded.lat, lon = excluded.lon`

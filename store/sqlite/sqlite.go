@@ -74,20 +74,32 @@ func (s *Store) prepared(q string) *sql.Stmt {
 }
 
 // prepareNoted prepares the queries prepared noted. It must not run inside
-// a transaction of the writer.
+// a transaction of the writer. It does not hold the lock while it waits
+// for the writer's connection, which another goroutine's transaction may
+// hold while it asks prepared for a statement.
 func (s *Store) prepareNoted(ctx context.Context) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	var qs []string
 	for q := range s.noted {
+		qs = append(qs, q)
+	}
+	s.mu.Unlock()
+	for _, q := range qs {
 		st, err := s.w.PrepareContext(ctx, q)
 		if err != nil {
 			continue // run unprepared, as before
 		}
-		if s.stmts == nil {
-			s.stmts = map[string]*sql.Stmt{}
+		s.mu.Lock()
+		if _, ok := s.stmts[q]; ok {
+			st.Close()
+		} else {
+			if s.stmts == nil {
+				s.stmts = map[string]*sql.Stmt{}
+			}
+			s.stmts[q] = st
 		}
-		s.stmts[q] = st
 		delete(s.noted, q)
+		s.mu.Unlock()
 	}
 }
 
@@ -117,6 +129,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		s.w.SetMaxOpenConns(1)
 		s.w.SetConnMaxIdleTime(0)
 		if err := s.migrate(ctx); err != nil {
+			s.w.Close()
+			return nil, err
+		}
+		if err := s.fillWindows(ctx); err != nil {
 			s.w.Close()
 			return nil, err
 		}

@@ -173,3 +173,14 @@ func TestLocked(t *testing.T) {
 		t.Errorf("Put after the lock was released = %v, %v", added, err)
 	}
 }
+
+func TestRemerge(t *testing.T) {
+	storetest.RunRemerge(t, func(t *testing.T, n int) []store.Store {
+		path := filepath.Join(t.TempDir(), "sitrep.db")
+		var out []store.Store
+		for range n {
+			out = append(out, open(t, path, Options{BusyTimeout: time.Minute}))
+		}
+		return out
+	})
+}

@@ -1,0 +1,249 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"sitrep/record"
+	"sitrep/store"
+)
+
+var _ store.Remerger = (*Store)(nil)
+
+// remergeChunk is the most pending mentions one remerge transaction
+// starts from.
+const remergeChunk = 5000
+
+// fillWindows computes the merge windows of mentions stored before
+// migration 0002.
+func (s *Store) fillWindows(ctx context.Context) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT seq, code, date, precision FROM mentions WHERE root IS NULL`)
+		if err != nil {
+			return err
+		}
+		type fill struct {
+			seq      int64
+			root     string
+			from, to int
+		}
+		var fills []fill
+		for rows.Next() {
+			var f fill
+			var m store.Mention
+			if err := rows.Scan(&f.seq, &m.Code, &m.Date, &m.Precision); err != nil {
+				rows.Close()
+				return err
+			}
+			f.root, f.from, f.to = store.WindowOf(m)
+			fills = append(fills, f)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, f := range fills {
+			if _, err := tx.ExecContext(ctx, `UPDATE mentions SET root = ?, day_from = ?, day_to = ? WHERE seq = ?`, f.root, f.from, f.to, f.seq); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return s.wrap("fill merge windows", err)
+}
+
+// Remerge recomputes the merged events of the mentions not remerged yet
+// and of every mention that could merge with them (see store.Remerger),
+// one CAMEO root at a time, each in a write transaction: the write lock
+// keeps remerges of other processes out.
+func (s *Store) Remerge(ctx context.Context, merge store.MergeFunc) (*store.RemergeStats, error) {
+	if s.w == nil {
+		return nil, ErrReadOnly
+	}
+	st := &store.RemergeStats{}
+	for {
+		var roots []string
+		err := s.each(ctx, `SELECT DISTINCT root FROM mentions WHERE remerged = 0 ORDER BY root`, nil, func(r *sql.Rows) error {
+			var root string
+			err := r.Scan(&root)
+			roots = append(roots, root)
+			return err
+		})
+		if err != nil {
+			return st, s.wrap("remerge", err)
+		}
+		if len(roots) == 0 {
+			return st, nil
+		}
+		for _, root := range roots {
+			if err := s.inTx(ctx, func(tx *sql.Tx) error { return remergeRoot(ctx, tx, root, merge, st) }); err != nil {
+				return st, s.wrap("remerge root "+root, err)
+			}
+		}
+	}
+}
+
+type windowRow struct {
+	seq      int64
+	id       string
+	merged   string
+	from, to int
+}
+
+func scanWindows(rows *sql.Rows, err error) ([]windowRow, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []windowRow
+	for rows.Next() {
+		var x windowRow
+		if err := rows.Scan(&x.seq, &x.id, &x.merged, &x.from, &x.to); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.MergeFunc, st *store.RemergeStats) error {
+	pending, err := scanWindows(tx.QueryContext(ctx, `SELECT seq, id, merged, day_from, day_to FROM mentions
+		WHERE remerged = 0 AND root = ? ORDER BY seq LIMIT ?`, root, remergeChunk))
+	if err != nil || len(pending) == 0 {
+		return err
+	}
+	// Grow the set: mentions whose windows overlap, and mentions of the
+	// merged events of the set, until nothing is added.
+	in := map[int64]bool{}
+	ids := map[string]bool{}
+	var set []windowRow
+	fresh := pending
+	for len(fresh) > 0 {
+		var wins [][2]int
+		var names []string
+		for _, x := range fresh {
+			if in[x.seq] {
+				continue
+			}
+			in[x.seq] = true
+			set = append(set, x)
+			wins = append(wins, [2]int{x.from, x.to})
+			for _, id := range []string{x.id, x.merged} {
+				if !ids[id] {
+					ids[id] = true
+					names = append(names, id)
+				}
+			}
+		}
+		if len(wins) == 0 {
+			break
+		}
+		// A window is at most a year and a day long: day_from is within
+		// 366 days before the end of an overlapping window.
+		found, err := scanWindows(tx.QueryContext(ctx, `SELECT m.seq, m.id, m.merged, m.day_from, m.day_to
+			FROM json_each(?) w JOIN mentions m ON m.root = ? AND m.day_from BETWEEN w.value->>0 - 366 AND w.value->>1 AND m.day_to >= w.value->>0
+			UNION SELECT seq, id, merged, day_from, day_to FROM mentions WHERE merged IN (SELECT value FROM json_each(?))`,
+			encode(wins), root, encode(names)))
+		if err != nil {
+			return err
+		}
+		fresh = fresh[:0:0]
+		for _, x := range found {
+			if !in[x.seq] {
+				fresh = append(fresh, x)
+			}
+		}
+	}
+	seqs := make([]int64, len(set))
+	for i, x := range set {
+		seqs[i] = x.seq
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, a.id, m.merged, m.original, m.source, m.source_actor, m.target_actor, m.code,
+		m.geonames_id, m.lat, m.lon, m.radius, m.country, m.date, m.precision
+		FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.seq IN (SELECT value FROM json_each(?))`, encode(seqs))
+	if err != nil {
+		return err
+	}
+	var ms []store.Mention
+	for rows.Next() {
+		var m store.Mention
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&m.EventID, &m.ArticleID, &m.Merged, &m.Original, &m.Source, &m.SourceActor, &m.TargetActor, &m.Code,
+			&m.GeonamesID, &lat, &lon, &m.Radius, &m.Country, &m.Date, &m.Precision); err != nil {
+			rows.Close()
+			return err
+		}
+		m.Lat, m.Lon = math.NaN(), math.NaN()
+		if lat.Valid {
+			m.Lat = lat.Float64
+		}
+		if lon.Valid {
+			m.Lon = lon.Float64
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	plan, err := store.PlanRemerge(ms, merge)
+	if err != nil {
+		return err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT id, representative, num_mentions, num_sources, num_articles FROM events
+		WHERE id IN (SELECT value FROM json_each(?))`, encode(plan.EventIDs()))
+	if err != nil {
+		return err
+	}
+	var old []store.Merged
+	for rows.Next() {
+		var g store.Merged
+		if err := rows.Scan(&g.ID, &g.Representative, &g.NumMentions, &g.NumSources, &g.NumArticles); err != nil {
+			rows.Close()
+			return err
+		}
+		old = append(old, g)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	upserts, deletes, created := plan.Diff(old)
+	for _, id := range deletes {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
+	for _, g := range upserts {
+		var js string
+		if err := tx.QueryRowContext(ctx, `SELECT record FROM mentions WHERE id = ?`, g.Representative).Scan(&js); err != nil {
+			return fmt.Errorf("representative %s: %w", g.Representative, err)
+		}
+		rep := new(record.Event)
+		if err := json.Unmarshal([]byte(js), rep); err != nil {
+			return fmt.Errorf("representative %s: %w", g.Representative, err)
+		}
+		f := factsOf(rep)
+		_, err := tx.ExecContext(ctx, upsertEvent, g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.date, f.date,
+			rep.Root, rep.Plover, rep.Quad, f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
+		if err != nil {
+			return err
+		}
+	}
+	mids, merged := plan.Moves()
+	for i := range mids {
+		if _, err := tx.ExecContext(ctx, `UPDATE mentions SET merged = ? WHERE id = ?`, merged[i], mids[i]); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE remerged = 0 AND seq IN (SELECT value FROM json_each(?))`, encode(seqs)); err != nil {
+		return err
+	}
+	st.Sets++
+	st.Pending += len(pending)
+	st.Mentions += len(ms)
+	st.Deleted += len(deletes)
+	st.Created += created
+	st.Changed += len(upserts) - created
+	return nil
+}
