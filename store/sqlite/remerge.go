@@ -115,11 +115,26 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 		return err
 	}
 	// Grow the set: mentions whose windows overlap, and mentions of the
-	// merged events of the set, until nothing is added.
+	// merged events of the set, until nothing is added. When many of the
+	// root's mentions are pending (an ingest's remerge at its end), the
+	// set grows to most of the root anyway through the long windows of
+	// year- and month-dated mentions, and taking the whole root at once
+	// is far cheaper than growing it window by window.
 	in := map[int64]bool{}
 	ids := map[string]bool{}
 	var set []windowRow
 	fresh := pending
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mentions WHERE root = ?`, root).Scan(&total); err != nil {
+		return err
+	}
+	if 4*len(pending) >= total {
+		all, err := scanWindows(tx.QueryContext(ctx, `SELECT seq, id, merged, day_from, day_to FROM mentions WHERE root = ?`, root))
+		if err != nil {
+			return err
+		}
+		set, fresh = all, nil
+	}
 	for len(fresh) > 0 {
 		var wins [][2]int
 		var names []string
