@@ -114,13 +114,7 @@ func TestREADME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// docs/DISTRIBUTED.md holds the draft of the distributed commands'
-	// sections until they move into the README.
-	more, err := os.ReadFile(filepath.Join(testshared.Root(t), "docs", "DISTRIBUTED.md"))
-	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	readme := string(data) + string(more)
+	readme := string(data)
 	for _, name := range commandNames(t) {
 		if !strings.Contains(readme, "sitrep "+name) {
 			t.Errorf("README.md does not mention 'sitrep %s'", name)

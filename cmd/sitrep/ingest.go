@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"sitrep/article"
 	"sitrep/dedup"
@@ -35,6 +36,10 @@ type ingester struct {
 	// is reported.
 	pending []pendingPut
 	batch   int
+	// remergeEvery, when positive, merges canonically after a flush at
+	// most that often (--watch); otherwise only at the end of ingest.
+	remergeEvery time.Duration
+	lastRemerge  time.Time
 }
 
 // A pendingPut is an article ready to store and its share of the summary.
@@ -200,6 +205,11 @@ func (g *ingester) ingest(ctx context.Context, seq iter.Seq2[*article.Article, e
 	if ferr := g.flush(ctx, sum); ferr != nil {
 		return sum, ferr
 	}
+	// The canonical merge, once for the whole run: also of mentions a run
+	// killed before its end stored without it.
+	if rerr := g.remerge(ctx); rerr != nil {
+		return sum, rerr
+	}
 	return sum, err
 }
 
@@ -248,7 +258,14 @@ func (g *ingester) flush(ctx context.Context, sum *ingestSummary) error {
 		}
 	}
 	g.pending = g.pending[:0]
-	return g.remerge(ctx)
+	// A long run (--watch) merges canonically now and then, so that what
+	// it serves meanwhile is close to the final events; a batch run does
+	// it once at its end, which costs far less than after every batch.
+	if g.remergeEvery > 0 && time.Since(g.lastRemerge) >= g.remergeEvery {
+		g.lastRemerge = time.Now()
+		return g.remerge(ctx)
+	}
+	return nil
 }
 
 // remerge recomputes the canonical merged events (store.Partition) of the

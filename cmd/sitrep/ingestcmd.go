@@ -122,6 +122,7 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 	}
 	if c.watch > 0 {
 		g.batch = 1 // store each feed item as it comes, not when 64 have
+		g.remergeEvery = time.Minute
 	}
 	seq := c.articles(ctx, args, opts)
 	bar := newProgress(e.stderr, c.progress && !c.json)

@@ -212,6 +212,9 @@ func (c *workerCommand) handler(ctx context.Context, st store.Store, log *slog.L
 		return nil, err
 	}
 	g.batch = math.MaxInt // Commit stores the batch
+	// Workers merge canonically after every batch they store, before they
+	// acknowledge it: another process may be storing the same events.
+	g.remergeEvery = time.Nanosecond
 	return &workerHandler{g: g, st: st, log: log, sum: &ingestSummary{}}, nil
 }
 

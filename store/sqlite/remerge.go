@@ -115,11 +115,27 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 		return err
 	}
 	// Grow the set: mentions whose windows overlap, and mentions of the
-	// merged events of the set, until nothing is added.
+	// merged events of the set, until nothing is added. When many of the
+	// root's mentions are pending (an ingest's remerge at its end), the
+	// set grows to most of the root anyway through the long windows of
+	// year- and month-dated mentions, and taking the whole root at once
+	// is far cheaper than growing it window by window.
 	in := map[int64]bool{}
 	ids := map[string]bool{}
 	var set []windowRow
 	fresh := pending
+	var total, waiting int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE remerged = 0) FROM mentions WHERE root = ?`, root).Scan(&total, &waiting); err != nil {
+		return err
+	}
+	full := 4*waiting >= total
+	if full {
+		all, err := scanWindows(tx.QueryContext(ctx, `SELECT seq, id, merged, day_from, day_to FROM mentions WHERE root = ?`, root))
+		if err != nil {
+			return err
+		}
+		set, fresh = all, nil
+	}
 	for len(fresh) > 0 {
 		var wins [][2]int
 		var names []string
@@ -209,14 +225,29 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 		return err
 	}
 	upserts, deletes, created := plan.Diff(old)
+	del, err := tx.PrepareContext(ctx, `DELETE FROM events WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer del.Close()
 	for _, id := range deletes {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ?`, id); err != nil {
+		if _, err := del.ExecContext(ctx, id); err != nil {
 			return err
 		}
 	}
+	get, err := tx.PrepareContext(ctx, `SELECT record FROM mentions WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer get.Close()
+	up, err := tx.PrepareContext(ctx, upsertEvent)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
 	for _, g := range upserts {
 		var js string
-		if err := tx.QueryRowContext(ctx, `SELECT record FROM mentions WHERE id = ?`, g.Representative).Scan(&js); err != nil {
+		if err := get.QueryRowContext(ctx, g.Representative).Scan(&js); err != nil {
 			return fmt.Errorf("representative %s: %w", g.Representative, err)
 		}
 		rep := new(record.Event)
@@ -224,19 +255,30 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 			return fmt.Errorf("representative %s: %w", g.Representative, err)
 		}
 		f := factsOf(rep)
-		_, err := tx.ExecContext(ctx, upsertEvent, g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.date, f.date,
+		_, err := up.ExecContext(ctx, g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.date, f.date,
 			rep.Root, rep.Plover, rep.Quad, f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
 		if err != nil {
 			return err
 		}
 	}
 	mids, merged := plan.Moves()
-	for i := range mids {
-		if _, err := tx.ExecContext(ctx, `UPDATE mentions SET merged = ? WHERE id = ?`, merged[i], mids[i]); err != nil {
+	if len(mids) > 0 {
+		move, err := tx.PrepareContext(ctx, `UPDATE mentions SET merged = ? WHERE id = ?`)
+		if err != nil {
 			return err
 		}
+		defer move.Close()
+		for i := range mids {
+			if _, err := move.ExecContext(ctx, merged[i], mids[i]); err != nil {
+				return err
+			}
+		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE remerged = 0 AND seq IN (SELECT value FROM json_each(?))`, encode(seqs)); err != nil {
+	if full {
+		if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE root = ? AND remerged = 0`, root); err != nil {
+			return err
+		}
+	} else if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE remerged = 0 AND seq IN (SELECT value FROM json_each(?))`, encode(seqs)); err != nil {
 		return err
 	}
 	st.Sets++
