@@ -202,12 +202,13 @@ func (g *ingester) ingest(ctx context.Context, seq iter.Seq2[*article.Article, e
 	if storeErr != nil {
 		return sum, storeErr
 	}
-	if ferr := g.flush(ctx, sum); ferr != nil {
+	if ferr := g.flush(context.WithoutCancel(ctx), sum); ferr != nil {
 		return sum, ferr
 	}
 	// The canonical merge, once for the whole run: also of mentions a run
-	// killed before its end stored without it.
-	if rerr := g.remerge(ctx); rerr != nil {
+	// killed before its end stored without it. An interrupted run (--watch
+	// ends so) still merges what it stored.
+	if rerr := g.remerge(context.WithoutCancel(ctx)); rerr != nil {
 		return sum, rerr
 	}
 	return sum, err

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -305,4 +308,48 @@ func benchArticles() string {
 		return n
 	}
 	return "30"
+}
+
+// TestIngestWatch polls a feed served over HTTP: the item's page is
+// fetched and stored, and an interrupt ends the watch with the summary
+// and status 0.
+func TestIngestWatch(t *testing.T) {
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>%[1]s/</link><description>d</description>
+<item><title>Rebels shell Aleppo</title><link>%[1]s/a1.html</link><guid>a1</guid><pubDate>Mon, 02 Jul 2018 10:00:00 GMT</pubDate><description>Rebels shelled Aleppo.</description></item>
+</channel></rss>`, srv.URL)
+	})
+	mux.HandleFunc("/a1.html", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head><title>Rebels shell Aleppo</title></head><body><article><h1>Rebels shell Aleppo</h1>
+<p>ALEPPO, July 2 (Reuters) - Syrian rebels shelled government-held districts of Aleppo on Monday, killing at least three civilians, state media said.</p>
+<p>The Syrian army responded with air strikes on rebel positions west of the city, a monitor said.</p></article></body></html>`)
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "w.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errs bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"ingest", "--db", db, "--watch", "50ms", srv.URL + "/feed.xml"}, nil, &out, &errs)
+	}()
+	deadline := time.Now().Add(time.Minute)
+	for storedArticles(db) < 1 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // a few more polls, which find nothing new
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if !strings.Contains(errs.String(), "1 article read: 1 added") {
+		t.Errorf("summary:\n%s", errs.String())
+	}
+	c := contents(t, db)
+	if len(c.Articles) != 1 || len(c.Mentions) == 0 {
+		t.Errorf("%d articles, %d mentions stored", len(c.Articles), len(c.Mentions))
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -131,7 +132,8 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", e.name, err)
 	}, bar.tick)
 	bar.finish()
-	if err != nil {
+	interrupted := errors.Is(err, context.Canceled) && ctx.Err() != nil
+	if err != nil && !interrupted {
 		return err
 	}
 	if err := c.report(e, st, sum); err != nil {
@@ -139,6 +141,9 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 	}
 	if sum.Failed > 0 {
 		return fmt.Errorf("%d %s failed; %d %s stored", sum.Failed, plural(sum.Failed, "input", "inputs"), sum.Added, plural(sum.Added, "article", "articles"))
+	}
+	if interrupted && c.watch > 0 {
+		return nil // watching ends when interrupted
 	}
 	return ctx.Err()
 }
