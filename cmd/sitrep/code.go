@@ -229,7 +229,7 @@ func (rw *recordWriter) begin() error {
 	if rw.format != "tsv" {
 		return nil
 	}
-	_, err := fmt.Fprintln(rw.w, "article\tevent\tdate\tsource\tcameo\ttarget\troot\tquad\tgoldstein\tplover\tsentence\tevidence")
+	_, err := fmt.Fprintln(rw.w, "article\tevent\tdate\tdate_precision\tsource\tcameo\ttarget\troot\tquad\tgoldstein\tplover\tplace\tcountry\tlat\tlon\tsentence\tevidence")
 	return err
 }
 
@@ -239,9 +239,14 @@ func (rw *recordWriter) write(a *article.Article, r *record.Article) error {
 		return rw.enc.Encode(r)
 	case "tsv":
 		for _, ev := range r.Events {
-			fmt.Fprintln(rw.w, strings.Join([]string{r.Meta.ID, ev.ID, orEmpty(ev.Date), actorCodeOf(ev.Source, ""),
+			var place, country, lat, lon string
+			if l := ev.Location; l != nil {
+				place, country = rw.escape.Replace(l.Name), l.Country
+				lat, lon = strconv.FormatFloat(l.Lat, 'f', -1, 64), strconv.FormatFloat(l.Lon, 'f', -1, 64)
+			}
+			fmt.Fprintln(rw.w, strings.Join([]string{r.Meta.ID, ev.ID, orEmpty(ev.Date), orEmpty(ev.DatePrecision), actorCodeOf(ev.Source, ""),
 				ev.CAMEO, actorCodeOf(ev.Target, ""), ev.Root, strconv.Itoa(ev.Quad),
-				strconv.FormatFloat(ev.Goldstein, 'f', -1, 64), ev.Plover, strconv.Itoa(ev.Sentence),
+				strconv.FormatFloat(ev.Goldstein, 'f', -1, 64), ev.Plover, place, country, lat, lon, strconv.Itoa(ev.Sentence),
 				rw.escape.Replace(ev.Evidence.Text)}, "\t"))
 		}
 	default:
@@ -281,6 +286,9 @@ func (rw *recordWriter) writeTable(a *article.Article, r *record.Article) {
 			line += "  negated"
 		}
 		fmt.Fprintf(rw.w, "\n%s\n      %s\n", line, strings.Join(strings.Fields(ev.Evidence.Text), " "))
+		if where := whereWhen(ev); where != "" {
+			fmt.Fprintf(rw.w, "      %s\n", where)
+		}
 	}
 	fmt.Fprintln(rw.w)
 }
@@ -310,4 +318,25 @@ func orEmpty(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// whereWhen describes an event's date and place for the table: "2018-07-04
+// (day: Wednesday evening) · Daraa Governorate, SYR (region, by clause)";
+// "" when it has neither.
+func whereWhen(ev record.Event) string {
+	var parts []string
+	if ev.Date != nil {
+		d := *ev.Date
+		switch {
+		case ev.DateText != nil:
+			d += fmt.Sprintf(" (%s: %s)", orEmpty(ev.DatePrecision), *ev.DateText)
+		case ev.DatePrecision != nil:
+			d += " (" + *ev.DatePrecision + ")"
+		}
+		parts = append(parts, d)
+	}
+	if l := ev.Location; l != nil {
+		parts = append(parts, fmt.Sprintf("%s, %s (%s, by %s)", l.Name, l.Country, l.Precision, l.How))
+	}
+	return strings.Join(parts, " · ")
 }
