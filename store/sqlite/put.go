@@ -36,9 +36,9 @@ func (s *Store) PutBatch(ctx context.Context, ins []*store.Ingest) ([]bool, erro
 	}
 	ps := make([]prepared, len(ins))
 	for i, in := range ins {
-		mentions, merged, err := check(in)
+		mentions, merged, err := in.Check()
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("sqlite: %w", err)
 		}
 		rec, err := in.Article.MarshalJSON()
 		if err != nil {
@@ -78,61 +78,6 @@ func (s *Store) PutBatch(ctx context.Context, ins []*store.Ingest) ([]bool, erro
 	return added, nil
 }
 
-// check validates in and returns its mentions and merged events, made up
-// for an article whose events were not merged.
-func check(in *store.Ingest) ([]store.Mention, []store.Merged, error) {
-	if in == nil || in.Article == nil {
-		return nil, nil, errors.New("sqlite: put: no article")
-	}
-	a := in.Article
-	if a.Meta.ID == "" {
-		return nil, nil, errors.New("sqlite: put: article without an ID")
-	}
-	if in.Mentions == nil {
-		ms := make([]store.Mention, len(a.Events))
-		gs := make([]store.Merged, len(a.Events))
-		for i, e := range a.Events {
-			ms[i] = mentionOf(a, &e)
-			n := 0
-			if a.Meta.Source != "" {
-				n = 1
-			}
-			gs[i] = store.Merged{ID: e.ID, Representative: e.ID, NumMentions: 1, NumSources: n, NumArticles: 1}
-		}
-		return ms, gs, nil
-	}
-	if len(in.Mentions) != len(a.Events) {
-		return nil, nil, fmt.Errorf("sqlite: put %s: %d mentions for %d events", a.Meta.ID, len(in.Mentions), len(a.Events))
-	}
-	have := map[string]bool{}
-	for _, g := range in.Merged {
-		have[g.ID] = true
-	}
-	for i, m := range in.Mentions {
-		switch {
-		case m.EventID != a.Events[i].ID:
-			return nil, nil, fmt.Errorf("sqlite: put %s: mention %d is of event %q, not %q", a.Meta.ID, i, m.EventID, a.Events[i].ID)
-		case m.ArticleID != "" && m.ArticleID != a.Meta.ID:
-			return nil, nil, fmt.Errorf("sqlite: put %s: mention %s is of article %q", a.Meta.ID, m.EventID, m.ArticleID)
-		case !have[m.Merged]:
-			return nil, nil, fmt.Errorf("sqlite: put %s: mention %s joined merged event %q, which Merged lacks", a.Meta.ID, m.EventID, m.Merged)
-		}
-	}
-	return in.Mentions, in.Merged, nil
-}
-
-// mentionOf is the mention of an event that was not merged.
-func mentionOf(a *record.Article, e *record.Event) store.Mention {
-	m := store.Mention{
-		EventID: e.ID, ArticleID: a.Meta.ID, Merged: e.ID, Source: a.Meta.Source,
-		SourceActor: actorCode(e.Source), TargetActor: actorCode(e.Target), Code: e.CAMEO,
-		Lat: math.NaN(), Lon: math.NaN(), Date: deref(e.Date), Precision: deref(e.DatePrecision),
-	}
-	if l := e.Location; l != nil {
-		m.GeonamesID, m.Lat, m.Lon, m.Country = l.GeonamesID, l.Lat, l.Lon, l.Country
-	}
-	return m
-}
 
 func insertArticle(ctx context.Context, tx *sql.Tx, in *store.Ingest, rec []byte) (int64, bool, error) {
 	m := in.Article.Meta
