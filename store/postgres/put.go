@@ -231,7 +231,6 @@ func queueEvent(b *pgx.Batch, g store.Merged, rep *record.Event, sortDate string
 		f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
 }
 
-
 // A table collects the rows of one table to write.
 type table struct {
 	cols []string

@@ -78,7 +78,6 @@ func (s *Store) PutBatch(ctx context.Context, ins []*store.Ingest) ([]bool, erro
 	return added, nil
 }
 
-
 func insertArticle(ctx context.Context, tx *sql.Tx, in *store.Ingest, rec []byte) (int64, bool, error) {
 	m := in.Article.Meta
 	dup := 0
