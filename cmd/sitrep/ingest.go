@@ -19,8 +19,9 @@ import (
 )
 
 // An ingester runs articles through the pipeline, deduplicates them and
-// merges their events, and stores them. Its dedup index and event merger
-// are rebuilt from the store when it opens, so that a rerun after a crash
+// merges their events, and stores them. Its dedup index (and, for a
+// store that does not remerge, its event merger) is rebuilt from the
+// store when it opens, so that a rerun after a crash
 // goes on where the store left off. Not safe for concurrent use: ingest
 // puts one article at a time, in input order.
 type ingester struct {
@@ -95,14 +96,21 @@ func openIngester(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gaz
 }
 
 // openMerger makes an ingester over st without a dedup index, for
-// articles whose dedup facts are known (a worker's), restoring the merger
-// from the stored mentions.
+// articles whose dedup facts are known (a worker's). A store that
+// remerges (store.Remerger) makes the merged events itself, canonically,
+// so each event goes in as an event of its own and nothing of the stored
+// mentions is held in memory; for another store the ingester merges
+// incrementally, with a dedup.Merger restored from the stored mentions.
 func openMerger(ctx context.Context, p *pipeline, st store.Store, gaz *geo.Gazetteer) (*ingester, error) {
-	g := &ingester{p: p, st: st, gaz: gaz, merger: dedup.NewMerger(dedup.MergeOptions{}), batch: 1}
+	g := &ingester{p: p, st: st, gaz: gaz, batch: 1}
 	if _, ok := st.(store.Batcher); ok {
 		g.batch = 64
 		p.ahead = 2 * g.batch
 	}
+	if _, ok := st.(store.Remerger); ok {
+		return g, nil
+	}
+	g.merger = dedup.NewMerger(dedup.MergeOptions{})
 	err := st.Mentions(ctx, func(m store.Mention) error {
 		g.merger.Add(mentionOf(m))
 		return nil
@@ -140,6 +148,12 @@ type ingestSummary struct {
 func (g *ingester) ingest(ctx context.Context, seq iter.Seq2[*article.Article, error], report func(error), tick func()) (*ingestSummary, error) {
 	sum := &ingestSummary{}
 	seen := map[string]bool{} // IDs read in this run
+	// Without a merger of its own, the events this run made are counted
+	// from the store's, after the remerge.
+	var before *store.Summary
+	if g.merger == nil {
+		before, _ = g.st.Summary(ctx)
+	}
 	inputs := func(yield func(codeInput) bool) {
 		for a, err := range seq {
 			if err != nil {
@@ -210,6 +224,12 @@ func (g *ingester) ingest(ctx context.Context, seq iter.Seq2[*article.Article, e
 	// ends so) still merges what it stored.
 	if rerr := g.remerge(context.WithoutCancel(ctx)); rerr != nil {
 		return sum, rerr
+	}
+	if g.merger == nil && before != nil {
+		if after, serr := g.st.Summary(context.WithoutCancel(ctx)); serr == nil {
+			sum.NewEvents = after.Events - before.Events
+			sum.Merged = sum.Mentions - sum.NewEvents
+		}
 	}
 	return sum, err
 }
@@ -308,6 +328,25 @@ func (g *ingester) dedup(a *article.Article) (*queue.Dedup, error) {
 func (g *ingester) putFacts(ctx context.Context, a *article.Article, rec *record.Article, tokens int, facts *queue.Dedup, sum *ingestSummary) error {
 	in := &store.Ingest{Article: rec, Body: a.Body(), DateFrom: string(a.DateFrom), Dedup: facts.Store(),
 		Mentions: make([]store.Mention, 0, len(rec.Events))}
+	if g.merger == nil {
+		// The store remerges: each event is one of its own until then.
+		for _, e := range rec.Events {
+			m := g.mention(a, facts, e)
+			m.Merged = e.ID
+			in.Mentions = append(in.Mentions, m)
+			ns := 0
+			if a.Source != "" {
+				ns = 1
+			}
+			in.Merged = append(in.Merged, store.Merged{ID: e.ID, Representative: e.ID, NumMentions: 1, NumSources: ns, NumArticles: 1})
+		}
+		g.pending = append(g.pending, pendingPut{in: in, tokens: tokens,
+			exact: facts.ExactOf != "", near: facts.ExactOf == "" && facts.NearOf != "", stitched: facts.Stitched})
+		if len(g.pending) >= g.batch {
+			return g.flush(ctx, sum)
+		}
+		return nil
+	}
 	merged := map[string]bool{}
 	var order []string
 	created := 0
