@@ -15,7 +15,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"sitrep/article"
-	"sitrep/geo"
 	"sitrep/store"
 )
 
@@ -150,23 +149,11 @@ func (c *ingestCommand) run(ctx context.Context, e *env, args []string) error {
 
 // open loads the stages and restores the ingester's state from st.
 func (c *ingestCommand) open(ctx context.Context, st store.Store) (*ingester, error) {
-	m, _, err := loadModel("")
+	p, err := loadStages(c.dict)
 	if err != nil {
 		return nil, err
 	}
-	coder, err := loadCoder(c.dict)
-	if err != nil {
-		return nil, err
-	}
-	en, err := loadEnricher(coder)
-	if err != nil {
-		return nil, err
-	}
-	gaz, err := geo.Default()
-	if err != nil {
-		return nil, err
-	}
-	return openIngester(ctx, newPipeline(m, coder, en), st, gaz)
+	return openIngester(ctx, p, st, p.enricher.Gazetteer)
 }
 
 // articles reads the sources once, or, with --watch, reads the files and

@@ -192,3 +192,22 @@ func loadEnricher(c *event.Coder) (*enrich.Enricher, error) {
 	e.Actors = c.Actors
 	return e, nil
 }
+
+// loadStages loads the model, the coder (with the dictionaries of dict
+// over the embedded ones, "" for none) and the enricher, and makes the
+// pipeline that ingest and worker run.
+func loadStages(dict string) (*pipeline, error) {
+	m, _, err := loadModel("")
+	if err != nil {
+		return nil, err
+	}
+	coder, err := loadCoder(dict)
+	if err != nil {
+		return nil, err
+	}
+	en, err := loadEnricher(coder)
+	if err != nil {
+		return nil, err
+	}
+	return newPipeline(m, coder, en), nil
+}

@@ -13,7 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"sitrep/geo"
 	"sitrep/queue"
 	"sitrep/store"
 )
@@ -188,26 +187,13 @@ func (c *workerCommand) open(ctx context.Context, log *slog.Logger) (store.Store
 
 // handler loads the pipeline and restores the merger from st.
 func (c *workerCommand) handler(ctx context.Context, st store.Store, log *slog.Logger) (*workerHandler, error) {
-	m, _, err := loadModel("")
-	if err != nil {
-		return nil, err
-	}
-	coder, err := loadCoder(c.dict)
-	if err != nil {
-		return nil, err
-	}
-	en, err := loadEnricher(coder)
-	if err != nil {
-		return nil, err
-	}
-	gaz, err := geo.Default()
+	p, err := loadStages(c.dict)
 	if err != nil {
 		return nil, err
 	}
 	limitMemory()
-	p := newPipeline(m, coder, en)
 	p.timeout = c.timeout
-	g, err := openMerger(ctx, p, st, gaz)
+	g, err := openMerger(ctx, p, st, p.enricher.Gazetteer)
 	if err != nil {
 		return nil, err
 	}

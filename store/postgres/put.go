@@ -218,7 +218,7 @@ func upsertEvents(ctx context.Context, tx pgx.Tx, gs []store.Merged, here map[st
 // queueEvent queues the upsert of one merged event whose representative
 // is rep; sortDate is used only when the event is new.
 func queueEvent(b *pgx.Batch, g store.Merged, rep *record.Event, sortDate string) {
-	f := factsOf(rep)
+	f := store.FactsOf(rep)
 	b.Queue(`INSERT INTO events (id, representative, num_mentions, num_sources, num_articles, sort_date, date, root, plover, quad,
 		source_code, target_code, source_country, target_country, loc_country, lat, lon)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
@@ -227,8 +227,8 @@ func queueEvent(b *pgx.Batch, g store.Merged, rep *record.Event, sortDate string
 		plover = excluded.plover, quad = excluded.quad, source_code = excluded.source_code, target_code = excluded.target_code,
 		source_country = excluded.source_country, target_country = excluded.target_country, loc_country = excluded.loc_country,
 		lat = excluded.lat, lon = excluded.lon`,
-		g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, sortDate, f.date, rep.Root, rep.Plover, rep.Quad,
-		f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
+		g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, sortDate, f.Date, rep.Root, rep.Plover, rep.Quad,
+		f.Source, f.Target, f.SourceCountry, f.TargetCountry, f.LocCountry, f.Lat, f.Lon)
 }
 
 // A table collects the rows of one table to write.
@@ -357,32 +357,6 @@ func (w *writer) mentions(a *record.Article, ms []store.Mention) {
 		w.actor(e.ID, "source", e.Source)
 		w.actor(e.ID, "target", e.Target)
 	}
-}
-
-type facts struct {
-	date, src, tgt, srcCountry, tgtCountry, locCountry string
-	lat, lon                                           *float64
-}
-
-func factsOf(e *record.Event) facts {
-	f := facts{date: deref(e.Date), src: actorCode(e.Source), tgt: actorCode(e.Target)}
-	if e.Source != nil {
-		f.srcCountry = deref(e.Source.Country)
-	}
-	if e.Target != nil {
-		f.tgtCountry = deref(e.Target.Country)
-	}
-	if l := e.Location; l != nil {
-		f.locCountry, f.lat, f.lon = l.Country, &l.Lat, &l.Lon
-	}
-	return f
-}
-
-func actorCode(a *record.Actor) string {
-	if a == nil {
-		return ""
-	}
-	return a.Code
 }
 
 func deref(s *string) string {

@@ -216,37 +216,11 @@ func (w *writer) merged(a *record.Article, gs []store.Merged) {
 				return
 			}
 		}
-		f := factsOf(rep)
+		f := store.FactsOf(rep)
 		w.exec(upsertEvent,
-			g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.date, f.date, rep.Root, rep.Plover, rep.Quad,
-			f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
+			g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.Date, f.Date, rep.Root, rep.Plover, rep.Quad,
+			f.Source, f.Target, f.SourceCountry, f.TargetCountry, f.LocCountry, f.Lat, f.Lon)
 	}
-}
-
-type facts struct {
-	date, src, tgt, srcCountry, tgtCountry, locCountry string
-	lat, lon                                           *float64
-}
-
-func factsOf(e *record.Event) facts {
-	f := facts{date: deref(e.Date), src: actorCode(e.Source), tgt: actorCode(e.Target)}
-	if e.Source != nil {
-		f.srcCountry = deref(e.Source.Country)
-	}
-	if e.Target != nil {
-		f.tgtCountry = deref(e.Target.Country)
-	}
-	if l := e.Location; l != nil {
-		f.locCountry, f.lat, f.lon = l.Country, &l.Lat, &l.Lon
-	}
-	return f
-}
-
-func actorCode(a *record.Actor) string {
-	if a == nil {
-		return ""
-	}
-	return a.Code
 }
 
 func deref(s *string) string {

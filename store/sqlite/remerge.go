@@ -254,9 +254,9 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 		if err := json.Unmarshal([]byte(js), rep); err != nil {
 			return fmt.Errorf("representative %s: %w", g.Representative, err)
 		}
-		f := factsOf(rep)
-		_, err := up.ExecContext(ctx, g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.date, f.date,
-			rep.Root, rep.Plover, rep.Quad, f.src, f.tgt, f.srcCountry, f.tgtCountry, f.locCountry, f.lat, f.lon)
+		f := store.FactsOf(rep)
+		_, err := up.ExecContext(ctx, g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.Date, f.Date,
+			rep.Root, rep.Plover, rep.Quad, f.Source, f.Target, f.SourceCountry, f.TargetCountry, f.LocCountry, f.Lat, f.Lon)
 		if err != nil {
 			return err
 		}
