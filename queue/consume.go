@@ -263,6 +263,7 @@ func (c *Consumer) batch(ctx context.Context, h Handler, msgs []jetstream.Msg) e
 	if len(jobs) == 0 {
 		return nil
 	}
+	stop := c.keepAlive(jobs)
 	h.Process(work, jobs)
 	wait := 100 * time.Millisecond
 	for attempt := 1; ; attempt++ {
@@ -271,18 +272,17 @@ func (c *Consumer) batch(ctx context.Context, h Handler, msgs []jetstream.Msg) e
 			break
 		}
 		if ctx.Err() != nil {
+			stop()
 			for _, j := range jobs {
 				j.msg.Nak()
 			}
 			return fmt.Errorf("commit at shutdown: %w (the batch will be delivered again)", err)
 		}
 		c.q.log.Error("commit failed, retrying", "worker", c.opt.Name, "err", err.Error(), "attempt", attempt, "retry_in", wait.String())
-		for _, j := range jobs {
-			j.msg.InProgress()
-		}
 		sleep(ctx, wait)
 		wait = min(2*wait, 10*time.Second)
 	}
+	stop()
 	done, failed := 0, 0
 	for _, j := range jobs {
 		switch {
@@ -306,6 +306,35 @@ func (c *Consumer) batch(ctx context.Context, h Handler, msgs []jetstream.Msg) e
 	c.stats.Failed += failed
 	c.mu.Unlock()
 	return nil
+}
+
+// keepAlive tells the server every third of AckWait that the jobs are
+// still being worked on, until stop is called, so that a batch that is
+// slow but alive (a loaded machine, a commit waiting for another worker's
+// lock or for the database to come back) is not handed to another worker
+// and its deliveries are not counted towards MaxDeliver. AckWait still
+// redelivers the messages of a worker that died.
+func (c *Consumer) keepAlive(jobs []*Job) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(max(c.opt.AckWait/3, 10*time.Millisecond))
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				for _, j := range jobs {
+					j.msg.InProgress()
+				}
+			}
+		}
+	})
+	return sync.OnceFunc(func() {
+		close(done)
+		wg.Wait()
+	})
 }
 
 // ack acknowledges m and waits for the server to confirm, trying a few

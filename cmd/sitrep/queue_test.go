@@ -120,6 +120,30 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// waitDrained waits up to two minutes for done (the queue drained into
+// the store), failing at once when a message goes to the dead letters;
+// on failure it logs the queue's status and the end of each worker's log.
+func waitDrained(t *testing.T, url string, workers []*workerRun, done func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for !done() {
+		st := queueStatus(t, url)
+		if st.Dead == 0 && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		t.Logf("status: %+v", st.Status)
+		for i, w := range workers {
+			lines := strings.Split(strings.TrimSpace(w.stderr.String()), "\n")
+			t.Logf("worker %d, last log lines:\n%s", i, strings.Join(lines[max(0, len(lines)-15):], "\n"))
+		}
+		if st.Dead > 0 {
+			t.Fatalf("%d articles went to the dead letters", st.Dead)
+		}
+		t.Fatalf("the queue did not drain in two minutes")
+	}
+}
+
 // drained reports whether the queue is empty and db holds n articles.
 func drained(t *testing.T, url, db string, n int) func() bool {
 	return func() bool {
@@ -142,7 +166,7 @@ func TestQueueIngest(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "queue.db")
 	w := startWorker(t, srv.URL(), db, "--batch", "16", "--health", "127.0.0.1:0")
-	waitFor(t, "drained queue", drained(t, srv.URL(), db, len(want.Articles)))
+	waitDrained(t, srv.URL(), []*workerRun{w}, drained(t, srv.URL(), db, len(want.Articles)))
 	checkHealth(t, w.stderr.String())
 	st := queueStatus(t, srv.URL())
 	w.stop()
@@ -215,7 +239,7 @@ func TestQueueWorkerKilled(t *testing.T) {
 	w := startWorker(t, srv.URL(), db, "--batch", "8")
 	waitFor(t, "more articles stored", func() bool { return storedArticles(db) >= before+24 })
 	srv.Restart()
-	waitFor(t, "drained queue", drained(t, srv.URL(), db, len(want.Articles)))
+	waitDrained(t, srv.URL(), []*workerRun{w}, drained(t, srv.URL(), db, len(want.Articles)))
 	w.stop()
 	if got := contents(t, db); !equalContents(want, got) {
 		t.Errorf("through killed workers: %d articles, %d mentions, %d events; in one process: %d, %d, %d",

@@ -51,7 +51,7 @@ func TestSlowQueuePostgres(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	waitFor(t, "drained queue", func() bool {
+	waitDrained(t, srv.URL(), workers, func() bool {
 		return stored() == len(want.Articles) && queueStatus(t, srv.URL()).Queued == 0
 	})
 	st := queueStatus(t, srv.URL())
