@@ -22,6 +22,7 @@ type benchIngestCommand struct {
 	seed     uint64
 	db       string
 	json     bool
+	profile  string
 }
 
 func (c *benchIngestCommand) flagSet() *flag.FlagSet {
@@ -30,11 +31,12 @@ func (c *benchIngestCommand) flagSet() *flag.FlagSet {
 	fs.Uint64Var(&c.seed, "seed", 1, "")
 	fs.StringVar(&c.db, "db", "", "")
 	fs.BoolVar(&c.json, "json", false, "")
+	fs.StringVar(&c.profile, "cpuprofile", "", "")
 	return fs
 }
 
 func (c *benchIngestCommand) synopsis() string {
-	return "sitrep bench [ingest] [--articles N] [--seed N] [--db FILE] [--json]"
+	return "sitrep bench [ingest] [--articles N] [--seed N] [--db FILE] [--json] [--cpuprofile FILE]"
 }
 
 func (c *benchIngestCommand) help() string {
@@ -56,6 +58,7 @@ Flags:
   --json           print one line: {"articles","tokens","seconds",
                    "articles_per_sec","tokens_per_sec","peak_rss_mb",
                    "load_seconds","events","mentions"}
+  --cpuprofile FILE  write a CPU profile of the measured run to FILE
 `
 }
 
@@ -113,12 +116,17 @@ func (c *benchIngestCommand) run(ctx context.Context, e *env, args []string) err
 			}
 		}
 	}
-	start = time.Now()
-	sum, err := g.ingest(ctx, seq, nil, nil)
+	stop, err := startCPUProfile(c.profile)
 	if err != nil {
 		return err
 	}
+	start = time.Now()
+	sum, err := g.ingest(ctx, seq, nil, nil)
 	elapsed := time.Since(start)
+	stop()
+	if err != nil {
+		return err
+	}
 	r := benchIngestResult{Articles: sum.Added, Tokens: sum.Tokens, Seconds: round(elapsed.Seconds(), 3),
 		ArticlesPerSec: round(float64(sum.Added)/elapsed.Seconds(), 1), TokensPerSec: round(float64(sum.Tokens)/elapsed.Seconds(), 0),
 		LoadSeconds: round(load.Seconds(), 3), Mentions: sum.Mentions}
