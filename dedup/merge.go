@@ -166,6 +166,11 @@ type Merger struct {
 	events  []*cluster
 	byID    map[string]int32      // index in events by event ID
 	buckets map[bucketKey][]int32 // candidate events by code root and week
+	// seen[e] == visit marks the events Add has looked at for the
+	// mention at hand, which is in several buckets when its period spans
+	// several weeks.
+	seen  []uint32
+	visit uint32
 }
 
 // A cluster is an event being built.
@@ -200,13 +205,17 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	root := codeRoot(m.Code)
 	lo, hi := g.period(m.Date, m.Precision)
 	best, bestScore := int32(-1), -1
-	seen := map[int32]bool{}
-	for _, w := range weeks(m.Date, lo, hi) {
+	if g.visit++; g.visit == 0 {
+		clear(g.seen)
+		g.visit = 1
+	}
+	first, last := weeks(m.Date, lo, hi)
+	for w := first; w <= last; w++ {
 		for _, e := range g.buckets[bucketKey{root, w}] {
-			if seen[e] {
+			if g.seen[e] == g.visit {
 				continue
 			}
-			seen[e] = true
+			g.seen[e] = g.visit
 			c := g.events[e]
 			s, ok := g.fit(&m, c)
 			if !ok {
@@ -227,8 +236,9 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 		}
 		best = int32(len(g.events))
 		g.events = append(g.events, c)
+		g.seen = append(g.seen, 0)
 		g.byID[c.ID] = best
-		for _, w := range weeks(m.Date, lo, hi) {
+		for w := first; w <= last; w++ {
 			k := bucketKey{root, w}
 			g.buckets[k] = append(g.buckets[k], best)
 		}
@@ -421,18 +431,13 @@ func (g *Merger) period(d time.Time, p Precision) (lo, hi time.Time) {
 	return d.Add(-g.opt.DateSlack), hi.Add(g.opt.DateSlack)
 }
 
-// weeks returns the buckets a period falls in.
-func weeks(d, lo, hi time.Time) []int64 {
+// weeks returns the first and last bucket a period falls in.
+func weeks(d, lo, hi time.Time) (first, last int64) {
 	if d.IsZero() {
-		return []int64{math.MinInt64}
+		return math.MinInt64, math.MinInt64
 	}
-	const week = 7 * 24 * time.Hour
-	first, last := floorDiv(lo.Unix(), int64(week/time.Second)), floorDiv(hi.Add(-time.Nanosecond).Unix(), int64(week/time.Second))
-	out := make([]int64, 0, last-first+1)
-	for w := first; w <= last; w++ {
-		out = append(out, w)
-	}
-	return out
+	const week = int64(7 * 24 * time.Hour / time.Second)
+	return floorDiv(lo.Unix(), week), floorDiv(hi.Add(-time.Nanosecond).Unix(), week)
 }
 
 func floorDiv(a, b int64) int64 {
