@@ -162,10 +162,21 @@ type MergeOptions struct {
 type Merger struct {
 	opt MergeOptions
 
-	mu      sync.Mutex
-	events  []*cluster
+	mu     sync.Mutex
+	events []*cluster
+	keys   []fitKey // what fit compares, by index in events
+	// sources holds the number of each event's source actor, apart
+	// because the scan reads it for every event it looks at.
+	sources []int32
 	byID    map[string]int32      // index in events by event ID
 	buckets map[bucketKey][]int32 // candidate events by code root and week
+	// actorIDs numbers the actor codes seen, "" 0; actors and actorRefs
+	// list them by number; segments numbers their three-letter segments
+	// from 1.
+	actorIDs  map[string]int32
+	actors    []string
+	actorRefs []actorRef
+	segments  map[string]uint16
 	// seen[e] == visit marks the events Add has looked at for the
 	// mention at hand, which is in several buckets when its period spans
 	// several weeks.
@@ -187,6 +198,88 @@ type bucketKey struct {
 	week int64 // days since 1970-01-01 / 7; math.MinInt64 for undated
 }
 
+// A fitKey holds the facts of a mention or an event that fit compares,
+// ready to compare: Add scans hundreds of events a mention, and nearly all
+// of them fail on the source actor.
+type fitKey struct {
+	source, target actorRef
+	dated          bool
+	coords         bool      // hasCoords(place)
+	placeID        int64     // Place.ID
+	x, y, z        float64   // the place on the unit sphere, with coords
+	radius         float64   // max(Place.Radius, 0)
+	lo, hi         time.Time // the period
+}
+
+// An actorRef is an actor code ready for actorsFit: its number in
+// Merger.actors and, when it is at most four three-letter segments, the
+// numbers of its segments, 16 bits each.
+type actorRef struct {
+	bits   uint64
+	id     int32
+	segs   int32 // the number of segments; -1 when the code is not whole segments
+	packed bool
+}
+
+// setPlace makes k's place p.
+func (k *fitKey) setPlace(p Place) {
+	k.coords, k.placeID, k.radius = hasCoords(p), p.ID, max(p.Radius, 0)
+	if k.coords {
+		rad := math.Pi / 180
+		k.x, k.y, k.z = math.Cos(p.Lat*rad)*math.Cos(p.Lon*rad), math.Cos(p.Lat*rad)*math.Sin(p.Lon*rad), math.Sin(p.Lat*rad)
+	}
+}
+
+// key returns m's fitKey for the period [lo, hi).
+func (g *Merger) key(m *Mention, lo, hi time.Time) fitKey {
+	k := fitKey{source: g.actor(m.SourceActor), target: g.actor(m.TargetActor), dated: !m.Date.IsZero(), lo: lo, hi: hi}
+	k.setPlace(m.Place)
+	return k
+}
+
+// actor returns the actorRef of an actor code, numbering it and its
+// segments when they are new.
+func (g *Merger) actor(code string) actorRef {
+	if id, ok := g.actorIDs[code]; ok {
+		return g.actorRefs[id]
+	}
+	a := actorRef{id: int32(len(g.actorRefs)), segs: -1}
+	if len(code)%3 == 0 {
+		a.segs, a.packed = int32(len(code)/3), len(code) <= 12
+		for i := 0; a.packed && i < len(code); i += 3 {
+			n, ok := g.segments[code[i:i+3]]
+			if !ok && len(g.segments) < math.MaxUint16 {
+				n = uint16(len(g.segments) + 1)
+				g.segments[code[i:i+3]] = n
+			}
+			a.bits, a.packed = a.bits<<16|uint64(n), n != 0
+		}
+	}
+	g.actorIDs[code] = a.id
+	g.actorRefs = append(g.actorRefs, a)
+	g.actors = append(g.actors, code)
+	return a
+}
+
+// actorsFit is actorsFit of two actorRefs: equal numbers are equal codes,
+// two different codes of as many segments never fit, and the segments of
+// one are those at the front or the back of the other's when its code is
+// at the front or the back of the other code.
+func (g *Merger) actorsFit(a, b *actorRef) bool {
+	switch {
+	case a.id == b.id || a.id == 0 || b.id == 0:
+		return true
+	case a.segs == b.segs || a.segs < 0 || b.segs < 0:
+		return false
+	case !a.packed || !b.packed:
+		return actorsFit(g.actors[a.id], g.actors[b.id])
+	}
+	if a.segs > b.segs {
+		a, b = b, a
+	}
+	return b.bits>>(16*uint(b.segs-a.segs)) == a.bits || b.bits&(1<<(16*uint(a.segs))-1) == a.bits
+}
+
 // NewMerger returns an empty Merger.
 func NewMerger(opt MergeOptions) *Merger {
 	if opt.PlaceSlack == 0 {
@@ -194,7 +287,8 @@ func NewMerger(opt MergeOptions) *Merger {
 	}
 	opt.PlaceSlack = max(opt.PlaceSlack, 0)
 	opt.DateSlack = max(opt.DateSlack, 0)
-	return &Merger{opt: opt, byID: map[string]int32{}, buckets: map[bucketKey][]int32{}}
+	return &Merger{opt: opt, byID: map[string]int32{}, buckets: map[bucketKey][]int32{},
+		actorIDs: map[string]int32{"": 0}, actors: []string{""}, actorRefs: []actorRef{{}}, segments: map[string]uint16{}}
 }
 
 // Add merges m into the event it belongs to, or starts one, and returns
@@ -204,6 +298,7 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	defer g.mu.Unlock()
 	root := codeRoot(m.Code)
 	lo, hi := g.period(m.Date, m.Precision)
+	mk := g.key(&m, lo, hi)
 	best, bestScore := int32(-1), -1
 	if g.visit++; g.visit == 0 {
 		clear(g.seen)
@@ -212,16 +307,17 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	first, last := weeks(m.Date, lo, hi)
 	for w := first; w <= last; w++ {
 		for _, e := range g.buckets[bucketKey{root, w}] {
-			if g.seen[e] == g.visit {
+			// Looking at an event twice changes nothing: seen only
+			// saves the work.
+			if src := g.sources[e]; src != mk.source.id && !g.actorsFit(&mk.source, &g.actorRefs[src]) || g.seen[e] == g.visit {
 				continue
 			}
 			g.seen[e] = g.visit
-			c := g.events[e]
-			s, ok := g.fit(&m, c)
+			s, ok := g.fit(&m, &mk, e)
 			if !ok {
 				continue
 			}
-			if best < 0 || s > bestScore || s == bestScore && betterCluster(c, g.events[best]) {
+			if best < 0 || s > bestScore || s == bestScore && betterCluster(g.events[e], g.events[best]) {
 				best, bestScore = e, s
 			}
 		}
@@ -236,6 +332,8 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 		}
 		best = int32(len(g.events))
 		g.events = append(g.events, c)
+		g.keys = append(g.keys, fitKey{})
+		g.sources = append(g.sources, 0)
 		g.seen = append(g.seen, 0)
 		g.byID[c.ID] = best
 		for w := first; w <= last; w++ {
@@ -244,8 +342,10 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 		}
 		created = true
 	}
-	g.events[best].add(&m)
-	return g.events[best].ID, created
+	c := g.events[best]
+	c.add(&m, &mk, &g.keys[best])
+	g.sources[best] = g.keys[best].source.id
+	return c.ID, created
 }
 
 func betterCluster(a, b *cluster) bool {
@@ -282,8 +382,9 @@ func (c *cluster) snapshot() Event {
 	return e
 }
 
-// add puts m into the cluster and updates its facts and counts.
-func (c *cluster) add(m *Mention) {
+// add puts m, whose fitKey is mk, into the cluster and updates its facts
+// and counts, and its fitKey k.
+func (c *cluster) add(m *Mention, mk, k *fitKey) {
 	c.Mentions = append(c.Mentions, "")
 	i, _ := slices.BinarySearch(c.Mentions[:len(c.Mentions)-1], m.ID)
 	copy(c.Mentions[i+1:], c.Mentions[i:])
@@ -300,10 +401,10 @@ func (c *cluster) add(m *Mention) {
 	c.NumSources, c.NumArticles = len(c.sources), len(c.articles)
 
 	if len(m.SourceActor) > len(c.SourceActor) {
-		c.SourceActor = m.SourceActor
+		c.SourceActor, k.source = m.SourceActor, mk.source
 	}
 	if len(m.TargetActor) > len(c.TargetActor) {
-		c.TargetActor = m.TargetActor
+		c.TargetActor, k.target = m.TargetActor, mk.target
 	}
 	c.codes[m.Code]++
 	c.Code = ""
@@ -315,35 +416,46 @@ func (c *cluster) add(m *Mention) {
 	if placeRank(m.Place) > placeRank(c.Place) || placeRank(m.Place) == placeRank(c.Place) && hasCoords(m.Place) &&
 		(m.Place.Radius < c.Place.Radius || m.Place.Radius == c.Place.Radius && m.Place.ID < c.Place.ID) {
 		c.Place = m.Place
+		k.coords, k.placeID, k.x, k.y, k.z, k.radius = mk.coords, mk.placeID, mk.x, mk.y, mk.z, mk.radius
 	}
 	if c.NumMentions == 1 || !m.Date.IsZero() && (precision(m.Precision) < precision(c.Precision) ||
 		precision(m.Precision) == precision(c.Precision) && m.Date.Before(c.Date)) {
 		c.Date, c.Precision = m.Date, precision(m.Precision)
+		k.dated, k.lo, k.hi = mk.dated, mk.lo, mk.hi
 	}
 	if s := specificity(m); s > c.score || s == c.score && m.ID < c.Representative.ID {
 		c.Representative, c.score = *m, s
 	}
 }
 
-// fit reports whether m may join c and how many of its facts equal the
-// event's.
-func (g *Merger) fit(m *Mention, c *cluster) (int, bool) {
-	if !actorsFit(m.SourceActor, c.SourceActor) || !actorsFit(m.TargetActor, c.TargetActor) ||
-		m.Date.IsZero() != c.Date.IsZero() || !g.placesFit(m.Place, c.Place) {
+// fit reports whether m, whose fitKey is mk and whose source actor fits
+// event e's, may join e and how many of its facts equal the event's. The
+// checks run the most selective first.
+func (g *Merger) fit(m *Mention, mk *fitKey, e int32) (int, bool) {
+	k := &g.keys[e]
+	if !g.actorsFit(&mk.target, &k.target) || mk.dated != k.dated ||
+		mk.dated && (!mk.lo.Before(k.hi) || !k.lo.Before(mk.hi)) {
 		return 0, false
 	}
-	mlo, mhi := g.period(m.Date, m.Precision)
-	clo, chi := g.period(c.Date, c.Precision)
-	if !m.Date.IsZero() && (!mlo.Before(chi) || !clo.Before(mhi)) {
+	c := g.events[e]
+	if !g.placesFit(&m.Place, mk, &c.Place, k) {
 		return 0, false
 	}
 	score := 0
-	for _, eq := range []bool{m.SourceActor == c.SourceActor, m.TargetActor == c.TargetActor, m.Code == c.Code,
-		m.Place == c.Place || m.Place.ID != 0 && m.Place.ID == c.Place.ID,
-		m.Date.Equal(c.Date) && precision(m.Precision) == c.Precision} {
-		if eq {
-			score++
-		}
+	if mk.source.id == k.source.id {
+		score++
+	}
+	if mk.target.id == k.target.id {
+		score++
+	}
+	if m.Code == c.Code {
+		score++
+	}
+	if m.Place == c.Place || m.Place.ID != 0 && m.Place.ID == c.Place.ID {
+		score++
+	}
+	if m.Date.Equal(c.Date) && precision(m.Precision) == c.Precision {
+		score++
 	}
 	return score, true
 }
@@ -387,20 +499,32 @@ func placeRank(p Place) int {
 	return 0
 }
 
-func (g *Merger) placesFit(a, b Place) bool {
-	if a.ID != 0 && a.ID == b.ID {
+// placesFit reports whether places a and b, with fitKeys ak and bk, may
+// be one.
+func (g *Merger) placesFit(a *Place, ak *fitKey, b *Place, bk *fitKey) bool {
+	if ak.placeID != 0 && ak.placeID == bk.placeID {
 		return true
 	}
-	if hasCoords(a) && hasCoords(b) {
-		ra, rb := max(a.Radius, 0), max(b.Radius, 0)
-		return haversine(a.Lat, a.Lon, b.Lat, b.Lon) <= ra+rb+g.opt.PlaceSlack
+	if ak.coords && bk.coords {
+		limit := ak.radius + bk.radius + g.opt.PlaceSlack
+		// The chord is shorter than the arc: a chord longer than the
+		// limit, by a margin far above rounding, means the haversine
+		// distance is beyond it too, without the trigonometry.
+		dx, dy, dz := ak.x-bk.x, ak.y-bk.y, ak.z-bk.z
+		if r := limit / earthRadius; dx*dx+dy*dy+dz*dz > r*r*(1+1e-6)+1e-14 {
+			return false
+		}
+		return haversine(a.Lat, a.Lon, b.Lat, b.Lon) <= limit
 	}
 	return a.Country == "" || b.Country == "" || a.Country == b.Country
 }
 
+// earthRadius is the mean radius of the earth in km.
+const earthRadius = 6371.0088
+
 // haversine returns the great-circle distance in km.
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
+	const r = earthRadius
 	rad := math.Pi / 180
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
 	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
