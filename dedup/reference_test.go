@@ -199,7 +199,7 @@ func (g *refMerger) Events() []Event {
 // refPartition is Partition with a refMerger.
 func refPartition(mentions []Mention, opt MergeOptions) []Event {
 	ms := slices.Clone(mentions)
-	slices.SortFunc(ms, compareMentions)
+	slices.SortFunc(ms, func(a, b Mention) int { return compareMentions(&a, &b, specificity(&a), specificity(&b)) })
 	g := newRefMerger(opt)
 	for _, m := range ms {
 		g.Add(m)
