@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -164,12 +165,11 @@ type Merger struct {
 
 	mu     sync.Mutex
 	events []*cluster
-	keys   []fitKey // what fit compares, by index in events
-	// sources holds the number of each event's source actor, apart
-	// because the scan reads it for every event it looks at.
-	sources []int32
-	byID    map[string]int32      // index in events by event ID
-	buckets map[bucketKey][]int32 // candidate events by code root and week
+	keys   []fitKey         // what fit compares, by index in events
+	byID   map[string]int32 // index in events by event ID
+	// buckets holds the candidate events by code root and week, in the
+	// order they were started.
+	buckets map[bucketKey][]bucketEntry
 	// actorIDs numbers the actor codes seen, "" 0; actors and actorRefs
 	// list them by number; segments numbers their three-letter segments
 	// from 1.
@@ -177,6 +177,10 @@ type Merger struct {
 	actors    []string
 	actorRefs []actorRef
 	segments  map[string]uint16
+	// fitSets holds, by actor number, the numbers of the actors that fit
+	// it, up to fitSetActors actors.
+	fitSets      []fitSet
+	fitSetActors int
 	// seen[e] == visit marks the events Add has looked at for the
 	// mention at hand, which is in several buckets when its period spans
 	// several weeks.
@@ -191,11 +195,21 @@ type cluster struct {
 	sources  map[string]struct{}
 	articles map[string]struct{}
 	score    int // the Representative's specificity
+	// The buckets it is in: its first mention's code root and weeks.
+	root        string
+	first, last int64
 }
 
 type bucketKey struct {
 	root string
 	week int64 // days since 1970-01-01 / 7; math.MinInt64 for undated
+}
+
+// A bucketEntry is an event in a bucket, with the number of its source
+// actor, which the scan checks first: keeping it here saves a look-up in
+// another array for every event the scan passes over.
+type bucketEntry struct {
+	event, source int32
 }
 
 // A fitKey holds the facts of a mention or an event that fit compares,
@@ -219,6 +233,39 @@ type actorRef struct {
 	id     int32
 	segs   int32 // the number of segments; -1 when the code is not whole segments
 	packed bool
+}
+
+// A fitSet is a set of actor numbers: bit b%64 of bits[b/64] for b below
+// n.
+type fitSet struct {
+	bits []uint64
+	n    int
+}
+
+func (s *fitSet) has(b int32) bool {
+	return s.bits[b/64]&(1<<(b%64)) != 0
+}
+
+// maxFitSetActors bounds the memory of fit sets to 2 MB: past that many
+// actor codes, the Merger compares actorRefs.
+const maxFitSetActors = 4096
+
+// fitSet returns the set of the actors numbered so far that fit a, or nil
+// when there are too many.
+func (g *Merger) fitSet(a *actorRef) *fitSet {
+	if len(g.actorRefs) > g.fitSetActors {
+		return nil
+	}
+	s := &g.fitSets[a.id]
+	for ; s.n < len(g.actorRefs); s.n++ {
+		if s.n%64 == 0 {
+			s.bits = append(s.bits, 0)
+		}
+		if g.actorsFit(a, &g.actorRefs[s.n]) {
+			s.bits[s.n/64] |= 1 << (s.n % 64)
+		}
+	}
+	return s
 }
 
 // setPlace makes k's place p.
@@ -258,6 +305,9 @@ func (g *Merger) actor(code string) actorRef {
 	g.actorIDs[code] = a.id
 	g.actorRefs = append(g.actorRefs, a)
 	g.actors = append(g.actors, code)
+	if len(g.actorRefs) <= g.fitSetActors {
+		g.fitSets = append(g.fitSets, fitSet{})
+	}
 	return a
 }
 
@@ -287,8 +337,9 @@ func NewMerger(opt MergeOptions) *Merger {
 	}
 	opt.PlaceSlack = max(opt.PlaceSlack, 0)
 	opt.DateSlack = max(opt.DateSlack, 0)
-	return &Merger{opt: opt, byID: map[string]int32{}, buckets: map[bucketKey][]int32{},
-		actorIDs: map[string]int32{"": 0}, actors: []string{""}, actorRefs: []actorRef{{}}, segments: map[string]uint16{}}
+	return &Merger{opt: opt, byID: map[string]int32{}, buckets: map[bucketKey][]bucketEntry{},
+		actorIDs: map[string]int32{"": 0}, actors: []string{""}, actorRefs: []actorRef{{}}, segments: map[string]uint16{},
+		fitSets: []fitSet{{}}, fitSetActors: maxFitSetActors}
 }
 
 // Add merges m into the event it belongs to, or starts one, and returns
@@ -305,11 +356,14 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 		g.visit = 1
 	}
 	first, last := weeks(m.Date, lo, hi)
+	fits := g.fitSet(&mk.source)
 	for w := first; w <= last; w++ {
-		for _, e := range g.buckets[bucketKey{root, w}] {
+		for _, b := range g.buckets[bucketKey{root, w}] {
 			// Looking at an event twice changes nothing: seen only
 			// saves the work.
-			if src := g.sources[e]; src != mk.source.id && !g.actorsFit(&mk.source, &g.actorRefs[src]) || g.seen[e] == g.visit {
+			e := b.event
+			if fits != nil && !fits.has(b.source) ||
+				fits == nil && b.source != mk.source.id && !g.actorsFit(&mk.source, &g.actorRefs[b.source]) || g.seen[e] == g.visit {
 				continue
 			}
 			g.seen[e] = g.visit
@@ -329,22 +383,33 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 			sources:  map[string]struct{}{},
 			articles: map[string]struct{}{},
 			score:    -1,
+			root:     root,
+			first:    first,
+			last:     last,
 		}
 		best = int32(len(g.events))
 		g.events = append(g.events, c)
 		g.keys = append(g.keys, fitKey{})
-		g.sources = append(g.sources, 0)
 		g.seen = append(g.seen, 0)
 		g.byID[c.ID] = best
-		for w := first; w <= last; w++ {
-			k := bucketKey{root, w}
-			g.buckets[k] = append(g.buckets[k], best)
-		}
 		created = true
 	}
-	c := g.events[best]
-	c.add(&m, &mk, &g.keys[best])
-	g.sources[best] = g.keys[best].source.id
+	c, k := g.events[best], &g.keys[best]
+	source := k.source.id
+	c.add(&m, &mk, k)
+	switch {
+	case created:
+		for w := first; w <= last; w++ {
+			bk := bucketKey{root, w}
+			g.buckets[bk] = append(g.buckets[bk], bucketEntry{best, k.source.id})
+		}
+	case k.source.id != source:
+		for w := c.first; w <= c.last; w++ {
+			b := g.buckets[bucketKey{c.root, w}]
+			i, _ := slices.BinarySearchFunc(b, best, func(b bucketEntry, e int32) int { return cmp.Compare(b.event, e) })
+			b[i].source = k.source.id
+		}
+	}
 	return c.ID, created
 }
 
