@@ -212,124 +212,6 @@ type bucketEntry struct {
 	event, source int32
 }
 
-// A fitKey holds the facts of a mention or an event that fit compares,
-// ready to compare: Add scans hundreds of events a mention, and nearly all
-// of them fail on the source actor.
-type fitKey struct {
-	source, target actorRef
-	dated          bool
-	coords         bool      // hasCoords(place)
-	placeID        int64     // Place.ID
-	x, y, z        float64   // the place on the unit sphere, with coords
-	radius         float64   // max(Place.Radius, 0)
-	lo, hi         time.Time // the period
-}
-
-// An actorRef is an actor code ready for actorsFit: its number in
-// Merger.actors and, when it is at most four three-letter segments, the
-// numbers of its segments, 16 bits each.
-type actorRef struct {
-	bits   uint64
-	id     int32
-	segs   int32 // the number of segments; -1 when the code is not whole segments
-	packed bool
-}
-
-// A fitSet is a set of actor numbers: bit b%64 of bits[b/64] for b below
-// n.
-type fitSet struct {
-	bits []uint64
-	n    int
-}
-
-func (s *fitSet) has(b int32) bool {
-	return s.bits[b/64]&(1<<(b%64)) != 0
-}
-
-// maxFitSetActors bounds the memory of fit sets to 2 MB: past that many
-// actor codes, the Merger compares actorRefs.
-const maxFitSetActors = 4096
-
-// fitSet returns the set of the actors numbered so far that fit a, or nil
-// when there are too many.
-func (g *Merger) fitSet(a *actorRef) *fitSet {
-	if len(g.actorRefs) > g.fitSetActors {
-		return nil
-	}
-	s := &g.fitSets[a.id]
-	for ; s.n < len(g.actorRefs); s.n++ {
-		if s.n%64 == 0 {
-			s.bits = append(s.bits, 0)
-		}
-		if g.actorsFit(a, &g.actorRefs[s.n]) {
-			s.bits[s.n/64] |= 1 << (s.n % 64)
-		}
-	}
-	return s
-}
-
-// setPlace makes k's place p.
-func (k *fitKey) setPlace(p Place) {
-	k.coords, k.placeID, k.radius = hasCoords(p), p.ID, max(p.Radius, 0)
-	if k.coords {
-		rad := math.Pi / 180
-		k.x, k.y, k.z = math.Cos(p.Lat*rad)*math.Cos(p.Lon*rad), math.Cos(p.Lat*rad)*math.Sin(p.Lon*rad), math.Sin(p.Lat*rad)
-	}
-}
-
-// key returns m's fitKey for the period [lo, hi).
-func (g *Merger) key(m *Mention, lo, hi time.Time) fitKey {
-	k := fitKey{source: g.actor(m.SourceActor), target: g.actor(m.TargetActor), dated: !m.Date.IsZero(), lo: lo, hi: hi}
-	k.setPlace(m.Place)
-	return k
-}
-
-// actor returns the actorRef of an actor code, numbering it and its
-// segments when they are new.
-func (g *Merger) actor(code string) actorRef {
-	if id, ok := g.actorIDs[code]; ok {
-		return g.actorRefs[id]
-	}
-	a := actorRef{id: int32(len(g.actorRefs)), segs: -1}
-	if len(code)%3 == 0 {
-		a.segs, a.packed = int32(len(code)/3), len(code) <= 12
-		for i := 0; a.packed && i < len(code); i += 3 {
-			n, ok := g.segments[code[i:i+3]]
-			if !ok && len(g.segments) < math.MaxUint16 {
-				n = uint16(len(g.segments) + 1)
-				g.segments[code[i:i+3]] = n
-			}
-			a.bits, a.packed = a.bits<<16|uint64(n), n != 0
-		}
-	}
-	g.actorIDs[code] = a.id
-	g.actorRefs = append(g.actorRefs, a)
-	g.actors = append(g.actors, code)
-	if len(g.actorRefs) <= g.fitSetActors {
-		g.fitSets = append(g.fitSets, fitSet{})
-	}
-	return a
-}
-
-// actorsFit is actorsFit of two actorRefs: equal numbers are equal codes,
-// two different codes of as many segments never fit, and the segments of
-// one are those at the front or the back of the other's when its code is
-// at the front or the back of the other code.
-func (g *Merger) actorsFit(a, b *actorRef) bool {
-	switch {
-	case a.id == b.id || a.id == 0 || b.id == 0:
-		return true
-	case a.segs == b.segs || a.segs < 0 || b.segs < 0:
-		return false
-	case !a.packed || !b.packed:
-		return actorsFit(g.actors[a.id], g.actors[b.id])
-	}
-	if a.segs > b.segs {
-		a, b = b, a
-	}
-	return b.bits>>(16*uint(b.segs-a.segs)) == a.bits || b.bits&(1<<(16*uint(a.segs))-1) == a.bits
-}
-
 // NewMerger returns an empty Merger.
 func NewMerger(opt MergeOptions) *Merger {
 	if opt.PlaceSlack == 0 {
@@ -349,25 +231,25 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	defer g.mu.Unlock()
 	root := codeRoot(m.Code)
 	lo, hi := g.period(m.Date, m.Precision)
-	mk := g.key(&m, lo, hi)
+	p := g.probe(&m, lo, hi)
 	best, bestScore := int32(-1), -1
 	if g.visit++; g.visit == 0 {
 		clear(g.seen)
 		g.visit = 1
 	}
 	first, last := weeks(m.Date, lo, hi)
-	fits := g.fitSet(&mk.source)
 	for w := first; w <= last; w++ {
 		for _, b := range g.buckets[bucketKey{root, w}] {
-			// Looking at an event twice changes nothing: seen only
-			// saves the work.
+			// The source actor first, with fits written out: this runs
+			// for every event passed over. Looking at an event twice
+			// changes nothing: seen only saves the work.
 			e := b.event
-			if fits != nil && !fits.has(b.source) ||
-				fits == nil && b.source != mk.source.id && !g.actorsFit(&mk.source, &g.actorRefs[b.source]) || g.seen[e] == g.visit {
+			if s := p.sources; s != nil && !s.has(b.source) || s == nil && !g.actorsFit(&p.key.source, &g.actorRefs[b.source]) ||
+				g.seen[e] == g.visit {
 				continue
 			}
 			g.seen[e] = g.visit
-			s, ok := g.fit(&m, &mk, e)
+			s, ok := g.fit(&m, &p, e)
 			if !ok {
 				continue
 			}
@@ -396,7 +278,7 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	}
 	c, k := g.events[best], &g.keys[best]
 	source := k.source.id
-	c.add(&m, &mk, k)
+	c.add(&m, &p.key, k)
 	switch {
 	case created:
 		for w := first; w <= last; w++ {
@@ -481,7 +363,7 @@ func (c *cluster) add(m *Mention, mk, k *fitKey) {
 	if placeRank(m.Place) > placeRank(c.Place) || placeRank(m.Place) == placeRank(c.Place) && hasCoords(m.Place) &&
 		(m.Place.Radius < c.Place.Radius || m.Place.Radius == c.Place.Radius && m.Place.ID < c.Place.ID) {
 		c.Place = m.Place
-		k.coords, k.placeID, k.x, k.y, k.z, k.radius = mk.coords, mk.placeID, mk.x, mk.y, mk.z, mk.radius
+		k.place = mk.place
 	}
 	if c.NumMentions == 1 || !m.Date.IsZero() && (precision(m.Precision) < precision(c.Precision) ||
 		precision(m.Precision) == precision(c.Precision) && m.Date.Before(c.Date)) {
@@ -491,38 +373,6 @@ func (c *cluster) add(m *Mention, mk, k *fitKey) {
 	if s := specificity(m); s > c.score || s == c.score && m.ID < c.Representative.ID {
 		c.Representative, c.score = *m, s
 	}
-}
-
-// fit reports whether m, whose fitKey is mk and whose source actor fits
-// event e's, may join e and how many of its facts equal the event's. The
-// checks run the most selective first.
-func (g *Merger) fit(m *Mention, mk *fitKey, e int32) (int, bool) {
-	k := &g.keys[e]
-	if !g.actorsFit(&mk.target, &k.target) || mk.dated != k.dated ||
-		mk.dated && (!mk.lo.Before(k.hi) || !k.lo.Before(mk.hi)) {
-		return 0, false
-	}
-	c := g.events[e]
-	if !g.placesFit(&m.Place, mk, &c.Place, k) {
-		return 0, false
-	}
-	score := 0
-	if mk.source.id == k.source.id {
-		score++
-	}
-	if mk.target.id == k.target.id {
-		score++
-	}
-	if m.Code == c.Code {
-		score++
-	}
-	if m.Place == c.Place || m.Place.ID != 0 && m.Place.ID == c.Place.ID {
-		score++
-	}
-	if m.Date.Equal(c.Date) && precision(m.Precision) == c.Precision {
-		score++
-	}
-	return score, true
 }
 
 // actorsFit reports whether two actor codes may name the same actor.
@@ -562,26 +412,6 @@ func placeRank(p Place) int {
 		return 1
 	}
 	return 0
-}
-
-// placesFit reports whether places a and b, with fitKeys ak and bk, may
-// be one.
-func (g *Merger) placesFit(a *Place, ak *fitKey, b *Place, bk *fitKey) bool {
-	if ak.placeID != 0 && ak.placeID == bk.placeID {
-		return true
-	}
-	if ak.coords && bk.coords {
-		limit := ak.radius + bk.radius + g.opt.PlaceSlack
-		// The chord is shorter than the arc: a chord longer than the
-		// limit, by a margin far above rounding, means the haversine
-		// distance is beyond it too, without the trigonometry.
-		dx, dy, dz := ak.x-bk.x, ak.y-bk.y, ak.z-bk.z
-		if r := limit / earthRadius; dx*dx+dy*dy+dz*dz > r*r*(1+1e-6)+1e-14 {
-			return false
-		}
-		return haversine(a.Lat, a.Lon, b.Lat, b.Lon) <= limit
-	}
-	return a.Country == "" || b.Country == "" || a.Country == b.Country
 }
 
 // earthRadius is the mean radius of the earth in km.

@@ -351,10 +351,8 @@ func TestPlacesFitBound(t *testing.T) {
 		d := haversine(a.Lat, a.Lon, b.Lat, b.Lon)
 		for _, r := range []float64{d, math.Nextafter(d, math.Inf(1)), math.Nextafter(d, math.Inf(-1)), d * (1 + 1e-9), d * (1 - 1e-9)} {
 			a.Radius = r
-			var ak, bk fitKey
-			ak.setPlace(a)
-			bk.setPlace(b)
-			if got, want := g.placesFit(&a, &ak, &b, &bk), d <= max(r, 0); got != want {
+			ak, bk := placeKeyOf(a), placeKeyOf(b)
+			if got, want := g.placesFit(&ak, &bk), d <= max(r, 0); got != want {
 				t.Fatalf("%+v and %+v, %v km apart: fit %v, want %v", a, b, d, got, want)
 			}
 		}
