@@ -191,9 +191,9 @@ type Merger struct {
 // A cluster is an event being built.
 type cluster struct {
 	Event
-	codes    map[string]int
-	sources  map[string]struct{}
-	articles map[string]struct{}
+	codes    tally
+	sources  tally
+	articles tally
 	score    int // the Representative's specificity
 	// The buckets it is in: its first mention's code root and weeks.
 	root        string
@@ -260,14 +260,11 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	}
 	if best < 0 {
 		c := &cluster{
-			Event:    Event{ID: m.ID},
-			codes:    map[string]int{},
-			sources:  map[string]struct{}{},
-			articles: map[string]struct{}{},
-			score:    -1,
-			root:     root,
-			first:    first,
-			last:     last,
+			Event: Event{ID: m.ID},
+			score: -1,
+			root:  root,
+			first: first,
+			last:  last,
 		}
 		best = int32(len(g.events))
 		g.events = append(g.events, c)
@@ -338,14 +335,14 @@ func (c *cluster) add(m *Mention, mk, k *fitKey) {
 	c.Mentions[i] = m.ID
 	c.NumMentions++
 	if m.Source != "" {
-		c.sources[m.Source] = struct{}{}
+		c.sources.add(m.Source)
 	}
 	art := m.Original
 	if art == "" {
 		art = m.ArticleID
 	}
-	c.articles[art] = struct{}{}
-	c.NumSources, c.NumArticles = len(c.sources), len(c.articles)
+	c.articles.add(art)
+	c.NumSources, c.NumArticles = c.sources.len(), c.articles.len()
 
 	if len(m.SourceActor) > len(c.SourceActor) {
 		c.SourceActor, k.source = m.SourceActor, mk.source
@@ -353,11 +350,11 @@ func (c *cluster) add(m *Mention, mk, k *fitKey) {
 	if len(m.TargetActor) > len(c.TargetActor) {
 		c.TargetActor, k.target = m.TargetActor, mk.target
 	}
-	c.codes[m.Code]++
-	c.Code = ""
-	for code, n := range c.codes {
-		if c.Code == "" || n > c.codes[c.Code] || n == c.codes[c.Code] && (len(code) > len(c.Code) || len(code) == len(c.Code) && code < c.Code) {
-			c.Code = code
+	// Only m's code counts one more: it is the most frequent now or the
+	// event's code stays.
+	if n, code := c.codes.add(m.Code), c.Code; m.Code != code {
+		if best := c.codes.count(code); c.NumMentions == 1 || n > best || n == best && (len(m.Code) > len(code) || len(m.Code) == len(code) && m.Code < code) {
+			c.Code = m.Code
 		}
 	}
 	if placeRank(m.Place) > placeRank(c.Place) || placeRank(m.Place) == placeRank(c.Place) && hasCoords(m.Place) &&
@@ -477,4 +474,63 @@ func specificity(m *Mention) int {
 		s += 2 * int(Year+1-precision(m.Precision))
 	}
 	return s
+}
+
+// A tally counts strings: in a slice while there are few, as in most
+// events, and in a map past manyTally.
+type tally struct {
+	few  []tallied
+	many map[string]int
+}
+
+type tallied struct {
+	s string
+	n int
+}
+
+const manyTally = 8
+
+// add counts s once more and returns its count.
+func (t *tally) add(s string) int {
+	if t.many != nil {
+		t.many[s]++
+		return t.many[s]
+	}
+	for i := range t.few {
+		if t.few[i].s == s {
+			t.few[i].n++
+			return t.few[i].n
+		}
+	}
+	if len(t.few) < manyTally {
+		t.few = append(t.few, tallied{s, 1})
+		return 1
+	}
+	t.many = make(map[string]int, 2*manyTally)
+	for _, x := range t.few {
+		t.many[x.s] = x.n
+	}
+	t.few = nil
+	t.many[s] = 1
+	return 1
+}
+
+func (t *tally) count(s string) int {
+	if t.many != nil {
+		return t.many[s]
+	}
+	for _, x := range t.few {
+		if x.s == s {
+			return x.n
+		}
+	}
+	return 0
+}
+
+// len returns the number of different strings counted.
+func (t *tally) len() int {
+	if t.many != nil {
+		return len(t.many)
+	}
+	return len(t.few)
 }

@@ -358,3 +358,26 @@ func TestPlacesFitBound(t *testing.T) {
 		}
 	}
 }
+
+func TestTally(t *testing.T) {
+	var tl tally
+	want := map[string]int{}
+	for i := range 40 {
+		s := strconv.Itoa(i * 7 % 13)
+		want[s]++
+		if n := tl.add(s); n != want[s] {
+			t.Fatalf("add %q: count %d, want %d", s, n, want[s])
+		}
+		if tl.len() != len(want) {
+			t.Fatalf("after %d: %d strings, want %d", i, tl.len(), len(want))
+		}
+		for s, n := range want {
+			if tl.count(s) != n {
+				t.Fatalf("after %d: count(%q) = %d, want %d", i, s, tl.count(s), n)
+			}
+		}
+	}
+	if tl.count("x") != 0 {
+		t.Errorf("count of a string never added: %d", tl.count("x"))
+	}
+}
