@@ -165,8 +165,11 @@ type Merger struct {
 
 	mu     sync.Mutex
 	events []*cluster
-	keys   []fitKey         // what fit compares, by index in events
-	byID   map[string]int32 // index in events by event ID
+	keys   []fitKey // what fit compares, by index in events
+	// byID indexes events[:indexed] by event ID, for Event: Add leaves
+	// that to it.
+	byID    map[string]int32
+	indexed int
 	// buckets holds the candidate events by code root and week, in the
 	// order they were started.
 	buckets map[bucketKey][]bucketEntry
@@ -270,7 +273,6 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 		g.events = append(g.events, c)
 		g.keys = append(g.keys, fitKey{})
 		g.seen = append(g.seen, 0)
-		g.byID[c.ID] = best
 		created = true
 	}
 	c, k := g.events[best], &g.keys[best]
@@ -303,6 +305,9 @@ func betterCluster(a, b *cluster) bool {
 func (g *Merger) Event(id string) (Event, bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	for ; g.indexed < len(g.events); g.indexed++ {
+		g.byID[g.events[g.indexed].ID] = int32(g.indexed)
+	}
 	if i, ok := g.byID[id]; ok {
 		return g.events[i].snapshot(), true
 	}

@@ -324,7 +324,11 @@ func TestPartitionReference(t *testing.T) {
 			if id != wantID || created != wantCreated {
 				t.Fatalf("trial %d (%+v), mention %d %+v: Add = %s, %v; want %s, %v", trial, opt, i, m, id, created, wantID, wantCreated)
 			}
-
+			if i%7 == 0 {
+				if e, ok := g.Event(id); !ok || e.ID != id || !slices.Contains(e.Mentions, m.ID) {
+					t.Fatalf("trial %d, mention %d: Event(%s) = %v, %v", trial, i, id, e, ok)
+				}
+			}
 		}
 		if got, want := dump(g.Events()), dump(ref.Events()); got != want {
 			t.Fatalf("trial %d (%+v): Merger events\n%s\nwant\n%s", trial, opt, got, want)
