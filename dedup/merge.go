@@ -233,7 +233,7 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	root := codeRoot(m.Code)
-	lo, hi := g.period(m.Date, m.Precision)
+	lo, hi := period(m.Date, m.Precision, g.opt.DateSlack)
 	p := g.probe(&m, lo, hi)
 	best, bestScore := int32(-1), -1
 	if g.visit++; g.visit == 0 {
@@ -436,8 +436,8 @@ func precision(p Precision) Precision {
 }
 
 // period returns the half-open period [lo, hi) a date of this precision
-// covers, widened by DateSlack.
-func (g *Merger) period(d time.Time, p Precision) (lo, hi time.Time) {
+// covers, widened by slack on both sides.
+func period(d time.Time, p Precision, slack time.Duration) (lo, hi time.Time) {
 	d = d.UTC()
 	switch precision(p) {
 	case Week:
@@ -449,7 +449,7 @@ func (g *Merger) period(d time.Time, p Precision) (lo, hi time.Time) {
 	default:
 		hi = d.AddDate(0, 0, 1)
 	}
-	return d.Add(-g.opt.DateSlack), hi.Add(g.opt.DateSlack)
+	return d.Add(-slack), hi.Add(slack)
 }
 
 // weeks returns the first and last bucket a period falls in.

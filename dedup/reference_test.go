@@ -48,18 +48,7 @@ func newRefMerger(opt MergeOptions) *refMerger {
 // span returns the period a date of this precision covers and its first
 // and last week (days since 1970-01-01 / 7), both math.MinInt64 undated.
 func (g *refMerger) span(d time.Time, p Precision) (lo, hi time.Time, first, last int64) {
-	d = d.UTC()
-	switch precision(p) {
-	case Day:
-		hi = d.AddDate(0, 0, 1)
-	case Week:
-		hi = d.AddDate(0, 0, 7)
-	case Month:
-		hi = d.AddDate(0, 1, 0)
-	case Year:
-		hi = d.AddDate(1, 0, 0)
-	}
-	lo, hi = d.Add(-g.opt.DateSlack), hi.Add(g.opt.DateSlack)
+	lo, hi = period(d, p, g.opt.DateSlack)
 	if d.IsZero() {
 		return lo, hi, math.MinInt64, math.MinInt64
 	}
