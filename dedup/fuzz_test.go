@@ -80,14 +80,15 @@ func checkResult(t *testing.T, r Result, text string) {
 }
 
 // FuzzMerge adds mentions made from fuzzed bytes and checks that every
-// mention lands in exactly one event with consistent counts.
+// mention lands in exactly one event with consistent counts, as it does
+// with the refMerger.
 func FuzzMerge(f *testing.F) {
 	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18})
 	f.Add([]byte("SYRGOV SYRREB 190 195 183 ..."))
 	codes := []string{"", "SYR", "SYRGOV", "SYRREB", "REB", "RUS", "RUSMIL", "GOVMIL"}
 	cameo := []string{"190", "195", "19", "183", "0233", "", "1"}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		g := NewMerger(MergeOptions{})
+		g, ref := NewMerger(MergeOptions{}), newRefMerger(MergeOptions{})
 		n := 0
 		for i := 0; i+9 <= len(data); i += 9 {
 			d := data[i : i+9]
@@ -108,8 +109,14 @@ func FuzzMerge(f *testing.F) {
 			if d[8]%11 == 0 {
 				m.Date = time.Time{}
 			}
-			g.Add(m)
+			id, created := g.Add(m)
+			if wantID, wantCreated := ref.Add(m); id != wantID || created != wantCreated {
+				t.Fatalf("mention %d %+v: Add = %s, %v; the refMerger's %s, %v", n, m, id, created, wantID, wantCreated)
+			}
 			n++
+		}
+		if got, want := dump(g.Events()), dump(ref.Events()); got != want {
+			t.Fatalf("events\n%s\nthe refMerger's\n%s", got, want)
 		}
 		seen := map[string]bool{}
 		total := 0

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -162,24 +163,56 @@ type MergeOptions struct {
 type Merger struct {
 	opt MergeOptions
 
-	mu      sync.Mutex
-	events  []*cluster
-	byID    map[string]int32      // index in events by event ID
-	buckets map[bucketKey][]int32 // candidate events by code root and week
+	mu     sync.Mutex
+	events []*cluster
+	keys   []fitKey // what fit compares, by index in events
+	// byID indexes events[:indexed] by event ID, for Event: Add leaves
+	// that to it.
+	byID    map[string]int32
+	indexed int
+	// buckets holds the candidate events by code root and week, in the
+	// order they were started.
+	buckets map[bucketKey][]bucketEntry
+	// actorIDs numbers the actor codes seen, "" 0; actors and actorRefs
+	// list them by number; segments numbers their three-letter segments
+	// from 1.
+	actorIDs  map[string]int32
+	actors    []string
+	actorRefs []actorRef
+	segments  map[string]uint16
+	// fitSets holds, by actor number, the numbers of the actors that fit
+	// it, up to fitSetActors actors.
+	fitSets      []fitSet
+	fitSetActors int
+	// seen[e] == visit marks the events Add has looked at for the
+	// mention at hand, which is in several buckets when its period spans
+	// several weeks.
+	seen  []uint32
+	visit uint32
 }
 
 // A cluster is an event being built.
 type cluster struct {
 	Event
-	codes    map[string]int
-	sources  map[string]struct{}
-	articles map[string]struct{}
+	codes    tally
+	sources  tally
+	articles tally
 	score    int // the Representative's specificity
+	// The buckets it is in: its first mention's code root and weeks.
+	root        string
+	first, last int64
 }
 
 type bucketKey struct {
 	root string
 	week int64 // days since 1970-01-01 / 7; math.MinInt64 for undated
+}
+
+// A bucketEntry is an event in a bucket, with the number of its source
+// actor, which the scan checks first: keeping it here saves a look-up in
+// another array for every event the scan passes over.
+type bucketEntry struct {
+	event, source int32
 }
 
 // NewMerger returns an empty Merger.
@@ -189,7 +222,9 @@ func NewMerger(opt MergeOptions) *Merger {
 	}
 	opt.PlaceSlack = max(opt.PlaceSlack, 0)
 	opt.DateSlack = max(opt.DateSlack, 0)
-	return &Merger{opt: opt, byID: map[string]int32{}, buckets: map[bucketKey][]int32{}}
+	return &Merger{opt: opt, byID: map[string]int32{}, buckets: map[bucketKey][]bucketEntry{},
+		actorIDs: map[string]int32{"": 0}, actors: []string{""}, actorRefs: []actorRef{{}}, segments: map[string]uint16{},
+		fitSets: []fitSet{{}}, fitSetActors: maxFitSetActors}
 }
 
 // Add merges m into the event it belongs to, or starts one, and returns
@@ -198,44 +233,65 @@ func (g *Merger) Add(m Mention) (event string, created bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	root := codeRoot(m.Code)
-	lo, hi := g.period(m.Date, m.Precision)
+	lo, hi := period(m.Date, m.Precision, g.opt.DateSlack)
+	p := g.probe(&m, lo, hi)
 	best, bestScore := int32(-1), -1
-	seen := map[int32]bool{}
-	for _, w := range weeks(m.Date, lo, hi) {
-		for _, e := range g.buckets[bucketKey{root, w}] {
-			if seen[e] {
+	if g.visit++; g.visit == 0 {
+		clear(g.seen)
+		g.visit = 1
+	}
+	first, last := weeks(m.Date, lo, hi)
+	for w := first; w <= last; w++ {
+		for _, b := range g.buckets[bucketKey{root, w}] {
+			// The source actor first, with fits written out: this runs
+			// for every event passed over. Looking at an event twice
+			// changes nothing: seen only saves the work.
+			e := b.event
+			if s := p.sources; s != nil && !s.has(b.source) || s == nil && !g.actorsFit(&p.key.source, &g.actorRefs[b.source]) ||
+				g.seen[e] == g.visit {
 				continue
 			}
-			seen[e] = true
-			c := g.events[e]
-			s, ok := g.fit(&m, c)
+			g.seen[e] = g.visit
+			s, ok := g.fit(&m, &p, e)
 			if !ok {
 				continue
 			}
-			if best < 0 || s > bestScore || s == bestScore && betterCluster(c, g.events[best]) {
+			if best < 0 || s > bestScore || s == bestScore && betterCluster(g.events[e], g.events[best]) {
 				best, bestScore = e, s
 			}
 		}
 	}
 	if best < 0 {
 		c := &cluster{
-			Event:    Event{ID: m.ID},
-			codes:    map[string]int{},
-			sources:  map[string]struct{}{},
-			articles: map[string]struct{}{},
-			score:    -1,
+			Event: Event{ID: m.ID},
+			score: -1,
+			root:  root,
+			first: first,
+			last:  last,
 		}
 		best = int32(len(g.events))
 		g.events = append(g.events, c)
-		g.byID[c.ID] = best
-		for _, w := range weeks(m.Date, lo, hi) {
-			k := bucketKey{root, w}
-			g.buckets[k] = append(g.buckets[k], best)
-		}
+		g.keys = append(g.keys, fitKey{})
+		g.seen = append(g.seen, 0)
 		created = true
 	}
-	g.events[best].add(&m)
-	return g.events[best].ID, created
+	c, k := g.events[best], &g.keys[best]
+	source := k.source.id
+	c.add(&m, &p.key, k)
+	switch {
+	case created:
+		for w := first; w <= last; w++ {
+			bk := bucketKey{root, w}
+			g.buckets[bk] = append(g.buckets[bk], bucketEntry{best, k.source.id})
+		}
+	case k.source.id != source:
+		for w := c.first; w <= c.last; w++ {
+			b := g.buckets[bucketKey{c.root, w}]
+			i, _ := slices.BinarySearchFunc(b, best, func(b bucketEntry, e int32) int { return cmp.Compare(b.event, e) })
+			b[i].source = k.source.id
+		}
+	}
+	return c.ID, created
 }
 
 func betterCluster(a, b *cluster) bool {
@@ -249,6 +305,9 @@ func betterCluster(a, b *cluster) bool {
 func (g *Merger) Event(id string) (Event, bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	for ; g.indexed < len(g.events); g.indexed++ {
+		g.byID[g.events[g.indexed].ID] = int32(g.indexed)
+	}
 	if i, ok := g.byID[id]; ok {
 		return g.events[i].snapshot(), true
 	}
@@ -272,70 +331,50 @@ func (c *cluster) snapshot() Event {
 	return e
 }
 
-// add puts m into the cluster and updates its facts and counts.
-func (c *cluster) add(m *Mention) {
+// add puts m, whose fitKey is mk, into the cluster and updates its facts
+// and counts, and its fitKey k.
+func (c *cluster) add(m *Mention, mk, k *fitKey) {
 	c.Mentions = append(c.Mentions, "")
 	i, _ := slices.BinarySearch(c.Mentions[:len(c.Mentions)-1], m.ID)
 	copy(c.Mentions[i+1:], c.Mentions[i:])
 	c.Mentions[i] = m.ID
 	c.NumMentions++
 	if m.Source != "" {
-		c.sources[m.Source] = struct{}{}
+		c.sources.add(m.Source)
 	}
 	art := m.Original
 	if art == "" {
 		art = m.ArticleID
 	}
-	c.articles[art] = struct{}{}
-	c.NumSources, c.NumArticles = len(c.sources), len(c.articles)
+	c.articles.add(art)
+	c.NumSources, c.NumArticles = c.sources.len(), c.articles.len()
 
 	if len(m.SourceActor) > len(c.SourceActor) {
-		c.SourceActor = m.SourceActor
+		c.SourceActor, k.source = m.SourceActor, mk.source
 	}
 	if len(m.TargetActor) > len(c.TargetActor) {
-		c.TargetActor = m.TargetActor
+		c.TargetActor, k.target = m.TargetActor, mk.target
 	}
-	c.codes[m.Code]++
-	c.Code = ""
-	for code, n := range c.codes {
-		if c.Code == "" || n > c.codes[c.Code] || n == c.codes[c.Code] && (len(code) > len(c.Code) || len(code) == len(c.Code) && code < c.Code) {
-			c.Code = code
+	// Only m's code counts one more: it is the most frequent now or the
+	// event's code stays.
+	if n, code := c.codes.add(m.Code), c.Code; m.Code != code {
+		if best := c.codes.count(code); c.NumMentions == 1 || n > best || n == best && (len(m.Code) > len(code) || len(m.Code) == len(code) && m.Code < code) {
+			c.Code = m.Code
 		}
 	}
 	if placeRank(m.Place) > placeRank(c.Place) || placeRank(m.Place) == placeRank(c.Place) && hasCoords(m.Place) &&
 		(m.Place.Radius < c.Place.Radius || m.Place.Radius == c.Place.Radius && m.Place.ID < c.Place.ID) {
 		c.Place = m.Place
+		k.place = mk.place
 	}
 	if c.NumMentions == 1 || !m.Date.IsZero() && (precision(m.Precision) < precision(c.Precision) ||
 		precision(m.Precision) == precision(c.Precision) && m.Date.Before(c.Date)) {
 		c.Date, c.Precision = m.Date, precision(m.Precision)
+		k.dated, k.lo, k.hi = mk.dated, mk.lo, mk.hi
 	}
 	if s := specificity(m); s > c.score || s == c.score && m.ID < c.Representative.ID {
 		c.Representative, c.score = *m, s
 	}
-}
-
-// fit reports whether m may join c and how many of its facts equal the
-// event's.
-func (g *Merger) fit(m *Mention, c *cluster) (int, bool) {
-	if !actorsFit(m.SourceActor, c.SourceActor) || !actorsFit(m.TargetActor, c.TargetActor) ||
-		m.Date.IsZero() != c.Date.IsZero() || !g.placesFit(m.Place, c.Place) {
-		return 0, false
-	}
-	mlo, mhi := g.period(m.Date, m.Precision)
-	clo, chi := g.period(c.Date, c.Precision)
-	if !m.Date.IsZero() && (!mlo.Before(chi) || !clo.Before(mhi)) {
-		return 0, false
-	}
-	score := 0
-	for _, eq := range []bool{m.SourceActor == c.SourceActor, m.TargetActor == c.TargetActor, m.Code == c.Code,
-		m.Place == c.Place || m.Place.ID != 0 && m.Place.ID == c.Place.ID,
-		m.Date.Equal(c.Date) && precision(m.Precision) == c.Precision} {
-		if eq {
-			score++
-		}
-	}
-	return score, true
 }
 
 // actorsFit reports whether two actor codes may name the same actor.
@@ -377,20 +416,12 @@ func placeRank(p Place) int {
 	return 0
 }
 
-func (g *Merger) placesFit(a, b Place) bool {
-	if a.ID != 0 && a.ID == b.ID {
-		return true
-	}
-	if hasCoords(a) && hasCoords(b) {
-		ra, rb := max(a.Radius, 0), max(b.Radius, 0)
-		return haversine(a.Lat, a.Lon, b.Lat, b.Lon) <= ra+rb+g.opt.PlaceSlack
-	}
-	return a.Country == "" || b.Country == "" || a.Country == b.Country
-}
+// earthRadius is the mean radius of the earth in km.
+const earthRadius = 6371.0088
 
 // haversine returns the great-circle distance in km.
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
+	const r = earthRadius
 	rad := math.Pi / 180
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
 	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
@@ -405,8 +436,8 @@ func precision(p Precision) Precision {
 }
 
 // period returns the half-open period [lo, hi) a date of this precision
-// covers, widened by DateSlack.
-func (g *Merger) period(d time.Time, p Precision) (lo, hi time.Time) {
+// covers, widened by slack on both sides.
+func period(d time.Time, p Precision, slack time.Duration) (lo, hi time.Time) {
 	d = d.UTC()
 	switch precision(p) {
 	case Week:
@@ -418,21 +449,16 @@ func (g *Merger) period(d time.Time, p Precision) (lo, hi time.Time) {
 	default:
 		hi = d.AddDate(0, 0, 1)
 	}
-	return d.Add(-g.opt.DateSlack), hi.Add(g.opt.DateSlack)
+	return d.Add(-slack), hi.Add(slack)
 }
 
-// weeks returns the buckets a period falls in.
-func weeks(d, lo, hi time.Time) []int64 {
+// weeks returns the first and last bucket a period falls in.
+func weeks(d, lo, hi time.Time) (first, last int64) {
 	if d.IsZero() {
-		return []int64{math.MinInt64}
+		return math.MinInt64, math.MinInt64
 	}
-	const week = 7 * 24 * time.Hour
-	first, last := floorDiv(lo.Unix(), int64(week/time.Second)), floorDiv(hi.Add(-time.Nanosecond).Unix(), int64(week/time.Second))
-	out := make([]int64, 0, last-first+1)
-	for w := first; w <= last; w++ {
-		out = append(out, w)
-	}
-	return out
+	const week = int64(7 * 24 * time.Hour / time.Second)
+	return floorDiv(lo.Unix(), week), floorDiv(hi.Add(-time.Nanosecond).Unix(), week)
 }
 
 func floorDiv(a, b int64) int64 {
@@ -453,4 +479,63 @@ func specificity(m *Mention) int {
 		s += 2 * int(Year+1-precision(m.Precision))
 	}
 	return s
+}
+
+// A tally counts strings: in a slice while there are few, as in most
+// events, and in a map past manyTally.
+type tally struct {
+	few  []tallied
+	many map[string]int
+}
+
+type tallied struct {
+	s string
+	n int
+}
+
+const manyTally = 8
+
+// add counts s once more and returns its count.
+func (t *tally) add(s string) int {
+	if t.many != nil {
+		t.many[s]++
+		return t.many[s]
+	}
+	for i := range t.few {
+		if t.few[i].s == s {
+			t.few[i].n++
+			return t.few[i].n
+		}
+	}
+	if len(t.few) < manyTally {
+		t.few = append(t.few, tallied{s, 1})
+		return 1
+	}
+	t.many = make(map[string]int, 2*manyTally)
+	for _, x := range t.few {
+		t.many[x.s] = x.n
+	}
+	t.few = nil
+	t.many[s] = 1
+	return 1
+}
+
+func (t *tally) count(s string) int {
+	if t.many != nil {
+		return t.many[s]
+	}
+	for _, x := range t.few {
+		if x.s == s {
+			return x.n
+		}
+	}
+	return 0
+}
+
+// len returns the number of different strings counted.
+func (t *tally) len() int {
+	if t.many != nil {
+		return len(t.many)
+	}
+	return len(t.few)
 }

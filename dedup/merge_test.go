@@ -288,3 +288,96 @@ func TestMergeCoarseBetween(t *testing.T) {
 		t.Errorf("%d events, want 2", n)
 	}
 }
+
+// TestActorRefs: the Merger's actorsFit on numbered codes agrees with
+// actorsFit on the codes, for codes of up to six segments, codes not in
+// whole segments, and more segments than a Merger numbers.
+func TestActorRefs(t *testing.T) {
+	codes := []string{"", "S", "SY", "SYRG", "SYRGO", "SYRGOVM"}
+	segs := []string{"SYR", "GOV", "REB", "MIL", "IGO", "UNO"}
+	var grow func(code string, n int)
+	grow = func(code string, n int) {
+		if code != "" {
+			codes = append(codes, code)
+		}
+		if n == 0 {
+			return
+		}
+		for _, s := range segs[:4] {
+			grow(code+s, n-1)
+		}
+	}
+	grow("", 5)
+	codes = append(codes, "IGOUNOHRIHCH", "UNOHRIHCH", "HRIHCH", "HCH", "IGOUNOHRIHCHSYR", "UNOHRIHCHSYR")
+	g := NewMerger(MergeOptions{})
+	refs := make([]actorRef, len(codes))
+	for i, c := range codes {
+		refs[i] = g.actor(c)
+	}
+	// Use up the segment numbers: codes with a new segment are compared
+	// as strings.
+	for i := range 1 << 16 {
+		g.actor(string([]byte{'#', byte(i >> 8), byte(i)}))
+	}
+	for _, c := range []string{"ZZZSYR", "SYRZZZ", "ZZZ", "GOVZZZSYR"} {
+		r := g.actor(c)
+		if r.packed {
+			t.Fatalf("%s packed with %d segments numbered", c, len(g.segments))
+		}
+		codes, refs = append(codes, c), append(refs, r)
+	}
+	for i, a := range codes {
+		for j, b := range codes {
+			if got, want := g.actorsFit(&refs[i], &refs[j]), actorsFit(a, b); got != want {
+				t.Errorf("actorsFit(%q, %q): %v on numbers, %v on codes", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestPlacesFitBound: the chord bound never turns away two places the
+// haversine distance keeps together, also at the limit to the last bit.
+func TestPlacesFitBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	g := NewMerger(MergeOptions{PlaceSlack: -1})
+	for i := range 200000 {
+		a := Place{Lat: 180*rng.Float64() - 90, Lon: 360*rng.Float64() - 180}
+		// Far, near, very near and next to each other.
+		scale := []float64{180, 1, 1e-3, 1e-7, 1e-12}[i%5]
+		b := Place{Lat: max(-90, min(90, a.Lat+scale*(2*rng.Float64()-1))), Lon: max(-180, min(180, a.Lon+scale*(2*rng.Float64()-1)))}
+		if !hasCoords(a) || !hasCoords(b) {
+			continue
+		}
+		d := haversine(a.Lat, a.Lon, b.Lat, b.Lon)
+		for _, r := range []float64{d, math.Nextafter(d, math.Inf(1)), math.Nextafter(d, math.Inf(-1)), d * (1 + 1e-9), d * (1 - 1e-9)} {
+			a.Radius = r
+			ak, bk := placeKeyOf(a), placeKeyOf(b)
+			if got, want := g.placesFit(&ak, &bk), d <= max(r, 0); got != want {
+				t.Fatalf("%+v and %+v, %v km apart: fit %v, want %v", a, b, d, got, want)
+			}
+		}
+	}
+}
+
+func TestTally(t *testing.T) {
+	var tl tally
+	want := map[string]int{}
+	for i := range 40 {
+		s := strconv.Itoa(i * 7 % 13)
+		want[s]++
+		if n := tl.add(s); n != want[s] {
+			t.Fatalf("add %q: count %d, want %d", s, n, want[s])
+		}
+		if tl.len() != len(want) {
+			t.Fatalf("after %d: %d strings, want %d", i, tl.len(), len(want))
+		}
+		for s, n := range want {
+			if tl.count(s) != n {
+				t.Fatalf("after %d: count(%q) = %d, want %d", i, s, tl.count(s), n)
+			}
+		}
+	}
+	if tl.count("x") != 0 {
+		t.Errorf("count of a string never added: %d", tl.count("x"))
+	}
+}

@@ -23,27 +23,40 @@ import (
 // root and overlapping periods with new ones, since no others can join
 // them.
 func Partition(mentions []Mention, opt MergeOptions) []Event {
-	ms := slices.Clone(mentions)
-	slices.SortFunc(ms, compareMentions)
+	// Sorting numbers rather than mentions, with their specificity
+	// computed once, puts them in the same order: the comparisons are the
+	// same.
+	order := make([]int32, len(mentions))
+	spec := make([]int, len(mentions))
+	for i := range mentions {
+		order[i], spec[i] = int32(i), specificity(&mentions[i])
+	}
+	slices.SortFunc(order, func(a, b int32) int { return compareMentions(&mentions[a], &mentions[b], spec[a], spec[b]) })
 	g := NewMerger(opt)
-	for _, m := range ms {
-		g.Add(m)
+	for _, i := range order {
+		g.Add(mentions[i])
 	}
-	events := g.Events()
-	for i := range events {
-		if len(events[i].Mentions) > 0 {
-			events[i].ID = events[i].Mentions[0]
-		}
+	// The Merger is ours: its events need no copies. They are sorted by
+	// number too.
+	order = order[:len(g.events)]
+	for i := range order {
+		c := g.events[i]
+		order[i], c.ID = int32(i), c.Mentions[0]
 	}
-	slices.SortFunc(events, func(a, b Event) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(g.events[a].ID, g.events[b].ID) })
+	events := make([]Event, len(order))
+	for i, e := range order {
+		events[i] = g.events[e].Event
+		events[i].Mentions = slices.Clip(events[i].Mentions)
+	}
 	return events
 }
 
-// compareMentions orders mentions for Partition: the most specific first,
-// then by ID and, for equal IDs, by every other field, so that only
-// identical mentions compare equal.
-func compareMentions(a, b Mention) int {
-	if c := cmp.Compare(specificity(&b), specificity(&a)); c != 0 {
+// compareMentions orders mentions for Partition, given their
+// specificities: the most specific first, then by ID and, for equal IDs,
+// by every other field, so that only identical mentions compare equal.
+func compareMentions(a, b *Mention, sa, sb int) int {
+	if c := cmp.Compare(sb, sa); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.ID, b.ID); c != 0 {

@@ -2,8 +2,10 @@ package dedup
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -124,4 +126,112 @@ func TestParsePrecision(t *testing.T) {
 			t.Errorf("ParsePrecision(%q) accepted", s)
 		}
 	}
+}
+
+// generatedMentions makes the mentions of n articles the way the pipeline
+// codes generated wire articles ('sitrep bench'): about 22 mentions an
+// article, half of them of CAMEO root 01, actors and places of the
+// article's conflict, most dated by the publication's week, 10% of the
+// articles reprints with the original's mentions. The articles span
+// n/13.7 weeks, the density of the bench's 5,000 articles in 7 years, so
+// that a (root, week) bucket holds as many events as there.
+func generatedMentions(n int) []Mention {
+	rng := rand.New(rand.NewPCG(13, 17))
+	type country struct {
+		code     string
+		lat, lon float64
+	}
+	countries := []country{{"ETH", 9, 40}, {"MLI", 17, -4}, {"UKR", 49, 32}, {"HTI", 19, -72.5}, {"COD", -2, 23},
+		{"SDN", 15, 30}, {"YEM", 15.5, 48}, {"PSE", 31.9, 35.2}, {"SYR", 35, 38}, {"BFA", 12.2, -1.5},
+		{"MMR", 21, 96}, {"LBN", 33.9, 35.9}, {"NGA", 9, 8}, {"SOM", 5, 46}, {"AFG", 34, 66}}
+	places := make([][]Place, len(countries))
+	for i, c := range countries {
+		for j := range 12 {
+			p := Place{ID: int64(100000*i + j + 1), Lat: c.lat + 6*rng.Float64() - 3, Lon: c.lon + 6*rng.Float64() - 3, Country: c.code}
+			p.Radius = []float64{0, 0, 0, 0, 0, 0, 0, 5, 60, 123, 220}[rng.IntN(11)]
+			places[i] = append(places[i], p)
+		}
+		places[i] = append(places[i], Place{Lat: c.lat, Lon: c.lon, Radius: 500, Country: c.code},
+			Place{Lat: math.NaN(), Lon: math.NaN(), Country: c.code})
+	}
+	roles := []string{"GOV", "MIL", "REB", "CVL", "COP", "UAF", "EDU", "MED", "REF", "OPP", "JUD", "BUS", "INS"}
+	actor := func(c string) string {
+		switch r := rng.IntN(100); {
+		case r < 78:
+			return c + roles[rng.IntN(len(roles))]
+		case r < 84:
+			return c
+		case r < 88:
+			return roles[rng.IntN(len(roles))]
+		case r < 95:
+			return c + roles[rng.IntN(len(roles))] + roles[rng.IntN(len(roles))]
+		case r < 98:
+			return "IGOUNO"
+		}
+		return "IGOUNOHRIHCH"
+	}
+	roots := []string{"01", "01", "01", "01", "01", "01", "01", "01", "19", "19", "17", "11", "04", "18", "07", "12"}
+	start := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+	days := max(1, int(float64(n)/13.7*7))
+	sources := []string{"Salween Report", "Horn Wire", "Sahel Monitor", "Levant Daily", "Caribbean Desk"}
+	var ms []Mention
+	type article struct {
+		id string
+		ms []Mention
+	}
+	var arts []article
+	for a := range n {
+		id := fmt.Sprintf("%016x%016x", rng.Uint64(), a)
+		source := sources[rng.IntN(len(sources))]
+		if len(arts) > 0 && rng.IntN(10) == 0 {
+			orig := arts[rng.IntN(len(arts))]
+			for _, m := range orig.ms {
+				m.ID, m.ArticleID, m.Original, m.Source = fmt.Sprintf("%.12s-%08x", id, rng.Uint32()), id, orig.id, source
+				ms = append(ms, m)
+			}
+			continue
+		}
+		ci := rng.IntN(len(countries))
+		c := countries[ci].code
+		pub := start.AddDate(0, 0, rng.IntN(days))
+		art := article{id: id}
+		for range 12 + rng.IntN(21) {
+			m := Mention{ID: fmt.Sprintf("%.12s-%08x", id, rng.Uint32()), ArticleID: id, Source: source,
+				SourceActor: actor(c), Code: roots[rng.IntN(len(roots))] + strconv.Itoa(rng.IntN(10)),
+				Place: places[ci][rng.IntN(len(places[ci]))]}
+			if rng.IntN(3) == 0 {
+				m.TargetActor = actor(c)
+			}
+			if rng.IntN(14) == 0 {
+				m.Code += strconv.Itoa(rng.IntN(10))
+			}
+			switch r := rng.IntN(1000); {
+			case r < 810: // the publication's week, from Monday
+				m.Date, m.Precision = pub.AddDate(0, 0, -((int(pub.Weekday())+6)%7)), Week
+			case r < 960:
+				m.Date, m.Precision = pub.AddDate(0, 0, -rng.IntN(7)), Day
+			case r < 977:
+				m.Date, m.Precision = pub.AddDate(0, 0, -rng.IntN(14)), Week
+			case r < 991:
+				m.Date, m.Precision = time.Date(pub.Year(), 1, 1, 0, 0, 0, 0, time.UTC), Year
+			case r < 997:
+				m.Date, m.Precision = time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC), Month
+			}
+			art.ms = append(art.ms, m)
+		}
+		arts = append(arts, art)
+		ms = append(ms, art.ms...)
+	}
+	return ms
+}
+
+// BenchmarkPartition partitions the mentions of 2,500 generated articles
+// (generatedMentions; about 60,000); an op is one Partition.
+func BenchmarkPartition(b *testing.B) {
+	ms := generatedMentions(2500)
+	b.ReportAllocs()
+	for b.Loop() {
+		Partition(ms, MergeOptions{})
+	}
+	b.ReportMetric(float64(len(ms)), "mentions")
 }

@@ -11,7 +11,8 @@ import (
 // Check validates in against the contract of Put and returns the
 // mentions and merged events to store: in's own, or, when in.Mentions is
 // nil (its events were not merged), one mention and one merged event of
-// its own for each event. Every backend calls it first, so that all
+// its own for each event; with MergeLater, the mentions each as an event
+// of its own and no merged events. Every backend calls it first, so that all
 // refuse the same ingests with the same messages.
 func (in *Ingest) Check() ([]Mention, []Merged, error) {
 	if in == nil || in.Article == nil {
@@ -20,6 +21,24 @@ func (in *Ingest) Check() ([]Mention, []Merged, error) {
 	a := in.Article
 	if a.Meta.ID == "" {
 		return nil, nil, errors.New("put: article without an ID")
+	}
+	if in.MergeLater {
+		if in.Mentions != nil && len(in.Mentions) != len(a.Events) {
+			return nil, nil, fmt.Errorf("put %s: %d mentions for %d events", a.Meta.ID, len(in.Mentions), len(a.Events))
+		}
+		ms := make([]Mention, len(a.Events))
+		for i := range a.Events {
+			if in.Mentions == nil {
+				ms[i] = unmerged(a, &a.Events[i])
+				continue
+			}
+			if err := in.checkMention(i); err != nil {
+				return nil, nil, err
+			}
+			ms[i] = in.Mentions[i]
+			ms[i].Merged = a.Events[i].ID
+		}
+		return ms, nil, nil
 	}
 	if in.Mentions == nil {
 		ms := make([]Mention, len(a.Events))
@@ -43,16 +62,27 @@ func (in *Ingest) Check() ([]Mention, []Merged, error) {
 		have[g.ID] = true
 	}
 	for i, m := range in.Mentions {
-		switch {
-		case m.EventID != a.Events[i].ID:
-			return nil, nil, fmt.Errorf("put %s: mention %d is of event %q, not %q", a.Meta.ID, i, m.EventID, a.Events[i].ID)
-		case m.ArticleID != "" && m.ArticleID != a.Meta.ID:
-			return nil, nil, fmt.Errorf("put %s: mention %s is of article %q", a.Meta.ID, m.EventID, m.ArticleID)
-		case !have[m.Merged]:
+		if err := in.checkMention(i); err != nil {
+			return nil, nil, err
+		}
+		if !have[m.Merged] {
 			return nil, nil, fmt.Errorf("put %s: mention %s joined merged event %q, which Merged lacks", a.Meta.ID, m.EventID, m.Merged)
 		}
 	}
 	return in.Mentions, in.Merged, nil
+}
+
+// checkMention checks that in.Mentions[i] is of the article's i-th
+// event.
+func (in *Ingest) checkMention(i int) error {
+	a := in.Article
+	switch m := in.Mentions[i]; {
+	case m.EventID != a.Events[i].ID:
+		return fmt.Errorf("put %s: mention %d is of event %q, not %q", a.Meta.ID, i, m.EventID, a.Events[i].ID)
+	case m.ArticleID != "" && m.ArticleID != a.Meta.ID:
+		return fmt.Errorf("put %s: mention %s is of article %q", a.Meta.ID, m.EventID, m.ArticleID)
+	}
+	return nil
 }
 
 // unmerged is the mention of an event that was not merged: a merged

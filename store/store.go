@@ -77,6 +77,12 @@ type Ingest struct {
 	// article names no source).
 	Mentions []Mention
 	Merged   []Merged
+	// MergeLater leaves the merged events to the store's next Remerge
+	// (see Remerger): every mention is stored as an event of its own,
+	// pending, Mention.Merged and Merged are ignored, and no merged event
+	// is written, so the article's events are listed only after that
+	// remerge. An ingest that remerges anyway saves the writes.
+	MergeLater bool
 }
 
 // Dedup is the article-level result of deduplication.

@@ -103,17 +103,11 @@ func (c *benchNLPCommand) run(ctx context.Context, e *env, args []string) error 
 	if err != nil {
 		return err
 	}
-	if c.cpuprofile != "" {
-		f, err := os.Create(c.cpuprofile)
-		if err != nil {
-			return fmt.Errorf("cpuprofile: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("cpuprofile: %w", err)
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startCPUProfile(c.cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	r := benchResult{Stage: "nlp", Corpus: name, LoadSeconds: round(load.Seconds(), 3)}
 	elapsed, err := benchNLP(ctx, m, texts, &r)
 	if err != nil {
@@ -287,4 +281,24 @@ func parseVmHWM(status []byte) (int64, bool) {
 		return kb << 10, true
 	}
 	return 0, false
+}
+
+// startCPUProfile writes a CPU profile to file until stop is called; ""
+// profiles nothing.
+func startCPUProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -22,6 +22,7 @@ type benchIngestCommand struct {
 	seed     uint64
 	db       string
 	json     bool
+	profile  string
 }
 
 func (c *benchIngestCommand) flagSet() *flag.FlagSet {
@@ -30,11 +31,12 @@ func (c *benchIngestCommand) flagSet() *flag.FlagSet {
 	fs.Uint64Var(&c.seed, "seed", 1, "")
 	fs.StringVar(&c.db, "db", "", "")
 	fs.BoolVar(&c.json, "json", false, "")
+	fs.StringVar(&c.profile, "cpuprofile", "", "")
 	return fs
 }
 
 func (c *benchIngestCommand) synopsis() string {
-	return "sitrep bench [ingest] [--articles N] [--seed N] [--db FILE] [--json]"
+	return "sitrep bench [ingest] [--articles N] [--seed N] [--db FILE] [--json] [--cpuprofile FILE]"
 }
 
 func (c *benchIngestCommand) help() string {
@@ -55,7 +57,10 @@ Flags:
                    removed at the end); it must not exist
   --json           print one line: {"articles","tokens","seconds",
                    "articles_per_sec","tokens_per_sec","peak_rss_mb",
-                   "load_seconds","events","mentions"}
+                   "cpu_seconds","load_seconds","events","mentions"};
+                   cpu_seconds is the CPU time of the run on all
+                   cores, steadier than seconds on a shared machine
+  --cpuprofile FILE  write a CPU profile of the measured run to FILE
 `
 }
 
@@ -67,6 +72,7 @@ type benchIngestResult struct {
 	ArticlesPerSec float64  `json:"articles_per_sec"`
 	TokensPerSec   float64  `json:"tokens_per_sec"`
 	PeakRSSMB      *float64 `json:"peak_rss_mb"` // null where unknown
+	CPUSeconds     *float64 `json:"cpu_seconds"` // user + system, all cores; null where unknown
 	LoadSeconds    float64  `json:"load_seconds"`
 	Mentions       int      `json:"mentions"`
 	Events         int      `json:"events"`
@@ -113,12 +119,19 @@ func (c *benchIngestCommand) run(ctx context.Context, e *env, args []string) err
 			}
 		}
 	}
-	start = time.Now()
-	sum, err := g.ingest(ctx, seq, nil, nil)
+	stop, err := startCPUProfile(c.profile)
 	if err != nil {
 		return err
 	}
+	start = time.Now()
+	cpu0, cpuOK := cpuTime()
+	sum, err := g.ingest(ctx, seq, nil, nil)
 	elapsed := time.Since(start)
+	cpu1, _ := cpuTime()
+	stop()
+	if err != nil {
+		return err
+	}
 	r := benchIngestResult{Articles: sum.Added, Tokens: sum.Tokens, Seconds: round(elapsed.Seconds(), 3),
 		ArticlesPerSec: round(float64(sum.Added)/elapsed.Seconds(), 1), TokensPerSec: round(float64(sum.Tokens)/elapsed.Seconds(), 0),
 		LoadSeconds: round(load.Seconds(), 3), Mentions: sum.Mentions}
@@ -129,15 +142,22 @@ func (c *benchIngestCommand) run(ctx context.Context, e *env, args []string) err
 		mb := round(float64(rss)/(1<<20), 1)
 		r.PeakRSSMB = &mb
 	}
+	if cpuOK {
+		sec := round((cpu1 - cpu0).Seconds(), 1)
+		r.CPUSeconds = &sec
+	}
 	if sum.Failed > 0 {
 		return fmt.Errorf("%d of %d generated articles failed: %v", sum.Failed, sum.Read, sum.failures[0])
 	}
 	if c.json {
 		return json.NewEncoder(e.stdout).Encode(r)
 	}
-	rss := "n/a"
+	rss, cpu := "n/a", "n/a"
 	if r.PeakRSSMB != nil {
 		rss = strconv.FormatFloat(*r.PeakRSSMB, 'f', 1, 64) + " MB"
+	}
+	if r.CPUSeconds != nil {
+		cpu = strconv.FormatFloat(*r.CPUSeconds, 'f', 1, 64) + " s (all cores)"
 	}
 	fmt.Fprintf(e.stdout, `articles       %d (generated, seed %d)
 tokens         %d
@@ -145,8 +165,9 @@ seconds        %.3f
 articles/s     %.1f
 tokens/s       %.0f
 events         %d merged from %d mentions
+CPU            %s
 load           %.3f s
 peak RSS       %s
-`, r.Articles, c.seed, r.Tokens, r.Seconds, r.ArticlesPerSec, r.TokensPerSec, r.Events, r.Mentions, r.LoadSeconds, rss)
+`, r.Articles, c.seed, r.Tokens, r.Seconds, r.ArticlesPerSec, r.TokensPerSec, r.Events, r.Mentions, cpu, r.LoadSeconds, rss)
 	return nil
 }

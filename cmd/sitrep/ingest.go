@@ -329,16 +329,10 @@ func (g *ingester) putFacts(ctx context.Context, a *article.Article, rec *record
 	in := &store.Ingest{Article: rec, Body: a.Body(), DateFrom: string(a.DateFrom), Dedup: facts.Store(),
 		Mentions: make([]store.Mention, 0, len(rec.Events))}
 	if g.merger == nil {
-		// The store remerges: each event is one of its own until then.
+		// The store remerges: its remerge writes the merged events.
+		in.MergeLater = true
 		for _, e := range rec.Events {
-			m := g.mention(a, facts, e)
-			m.Merged = e.ID
-			in.Mentions = append(in.Mentions, m)
-			ns := 0
-			if a.Source != "" {
-				ns = 1
-			}
-			in.Merged = append(in.Merged, store.Merged{ID: e.ID, Representative: e.ID, NumMentions: 1, NumSources: ns, NumArticles: 1})
+			in.Mentions = append(in.Mentions, g.mention(a, facts, e))
 		}
 		g.pending = append(g.pending, pendingPut{in: in, tokens: tokens,
 			exact: facts.ExactOf != "", near: facts.ExactOf == "" && facts.NearOf != "", stitched: facts.Stitched})

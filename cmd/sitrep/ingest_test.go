@@ -291,7 +291,7 @@ func TestBenchIngest(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
 		t.Fatalf("%q: %v", stdout, err)
 	}
-	for _, k := range []string{"articles", "tokens", "seconds", "articles_per_sec", "tokens_per_sec", "peak_rss_mb"} {
+	for _, k := range []string{"articles", "tokens", "seconds", "articles_per_sec", "tokens_per_sec", "peak_rss_mb", "cpu_seconds"} {
 		if _, ok := r[k]; !ok {
 			t.Errorf("no %q in %s", k, stdout)
 		}

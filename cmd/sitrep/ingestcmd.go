@@ -76,7 +76,8 @@ Flags:
                          as for 'sitrep code'
   --watch INTERVAL       keep polling the feeds among the SOURCEs every
                          INTERVAL (e.g. 15m), ingesting new items, until
-                         interrupted
+                         interrupted; their merged events are written by
+                         a remerge every minute
   --json                 print the summary as one JSON line on stdout
   --queue nats://HOST:PORT
                          publish the articles to a NATS JetStream work

@@ -56,8 +56,11 @@ func (s *Store) fillWindows(ctx context.Context) error {
 
 // Remerge recomputes the merged events of the mentions not remerged yet
 // and of every mention that could merge with them (see store.Remerger),
-// one CAMEO root at a time, each in a write transaction: the write lock
-// keeps remerges of other processes out.
+// one CAMEO root at a time in write transactions: the write lock keeps
+// remerges of other processes out. One transaction takes several roots,
+// up to about remergeTxMentions mentions, and merge plans the next root
+// in another goroutine while the one before is written, so merge may run
+// on two sets at once.
 func (s *Store) Remerge(ctx context.Context, merge store.MergeFunc) (*store.RemergeStats, error) {
 	if s.w == nil {
 		return nil, ErrReadOnly
@@ -77,12 +80,79 @@ func (s *Store) Remerge(ctx context.Context, merge store.MergeFunc) (*store.Reme
 		if len(roots) == 0 {
 			return st, nil
 		}
-		for _, root := range roots {
-			if err := s.inTx(ctx, func(tx *sql.Tx) error { return remergeRoot(ctx, tx, root, merge, st) }); err != nil {
-				return st, s.wrap("remerge root "+root, err)
+		for len(roots) > 0 {
+			var done int
+			if err := s.inTx(ctx, func(tx *sql.Tx) error {
+				var err error
+				done, err = remergeRoots(ctx, tx, roots, merge, st)
+				return err
+			}); err != nil {
+				return st, s.wrap("remerge root "+roots[min(done, len(roots)-1)], err)
 			}
+			roots = roots[done:]
 		}
 	}
+}
+
+// remergeTxMentions is about the most mentions one remerge transaction
+// reads: it ends after the root that reaches it.
+const remergeTxMentions = 40000
+
+// remergeRoots remerges roots, in order, in tx until it has read
+// remergeTxMentions mentions, and returns how many roots it took (on an
+// error, the number of the root that failed). It reads a root and starts
+// merge on it before it writes the plan of the root before.
+func remergeRoots(ctx context.Context, tx *sql.Tx, roots []string, merge store.MergeFunc, st *store.RemergeStats) (int, error) {
+	type planned struct {
+		set  *rootSet
+		plan *store.RemergePlan
+		err  error
+		done chan struct{}
+	}
+	var prev *planned
+	defer func() {
+		if prev != nil {
+			<-prev.done // its goroutine touches nothing shared; still, wait
+		}
+	}()
+	write := func() error {
+		p := prev
+		prev = nil
+		<-p.done
+		if p.err != nil {
+			return p.err
+		}
+		return applyRoot(ctx, tx, p.set, p.plan, st)
+	}
+	n, read := 0, 0
+	for ; n < len(roots) && read < remergeTxMentions; n++ {
+		set, err := gatherRoot(ctx, tx, roots[n])
+		if err != nil {
+			return n, err
+		}
+		if set == nil {
+			continue
+		}
+		read += len(set.mentions)
+		next := &planned{set: set, done: make(chan struct{})}
+		go func() {
+			defer close(next.done)
+			next.plan, next.err = store.PlanRemerge(set.mentions, merge)
+		}()
+		if prev != nil {
+			if err := write(); err != nil {
+				prev = next
+				return n - 1, err
+			}
+		}
+		prev = next
+	}
+	if prev != nil {
+		if err := write(); err != nil {
+			return n - 1, err
+		}
+	}
+	return n, nil
 }
 
 type windowRow struct {
@@ -108,11 +178,23 @@ func scanWindows(rows *sql.Rows, err error) ([]windowRow, error) {
 	return out, rows.Err()
 }
 
-func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.MergeFunc, st *store.RemergeStats) error {
+// A rootSet is what one remerge of a root starts from: its pending
+// mentions and the set of mentions they could merge with.
+type rootSet struct {
+	root     string
+	pending  int
+	full     bool    // the set is the whole root
+	seqs     []int64 // of the set's mentions
+	mentions []store.Mention
+}
+
+// gatherRoot reads the pending mentions of root (up to remergeChunk) and
+// every mention that could merge with them; nil when none is pending.
+func gatherRoot(ctx context.Context, tx *sql.Tx, root string) (*rootSet, error) {
 	pending, err := scanWindows(tx.QueryContext(ctx, `SELECT seq, id, merged, day_from, day_to FROM mentions
 		WHERE remerged = 0 AND root = ? ORDER BY seq LIMIT ?`, root, remergeChunk))
 	if err != nil || len(pending) == 0 {
-		return err
+		return nil, err
 	}
 	// Grow the set: mentions whose windows overlap, and mentions of the
 	// merged events of the set, until nothing is added. When many of the
@@ -126,13 +208,13 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 	fresh := pending
 	var total, waiting int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE remerged = 0) FROM mentions WHERE root = ?`, root).Scan(&total, &waiting); err != nil {
-		return err
+		return nil, err
 	}
 	full := 4*waiting >= total
 	if full {
 		all, err := scanWindows(tx.QueryContext(ctx, `SELECT seq, id, merged, day_from, day_to FROM mentions WHERE root = ?`, root))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		set, fresh = all, nil
 	}
@@ -163,7 +245,7 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 			UNION SELECT seq, id, merged, day_from, day_to FROM mentions WHERE merged IN (SELECT value FROM json_each(?))`,
 			encode(wins), root, encode(names)))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		fresh = fresh[:0:0]
 		for _, x := range found {
@@ -180,7 +262,7 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 		m.geonames_id, m.lat, m.lon, m.radius, m.country, m.date, m.precision
 		FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.seq IN (SELECT value FROM json_each(?))`, encode(seqs))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var ms []store.Mention
 	for rows.Next() {
@@ -189,7 +271,7 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 		if err := rows.Scan(&m.EventID, &m.ArticleID, &m.Merged, &m.Original, &m.Source, &m.SourceActor, &m.TargetActor, &m.Code,
 			&m.GeonamesID, &lat, &lon, &m.Radius, &m.Country, &m.Date, &m.Precision); err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
 		m.Lat, m.Lon = math.NaN(), math.NaN()
 		if lat.Valid {
@@ -201,13 +283,15 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 		ms = append(ms, m)
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
-	plan, err := store.PlanRemerge(ms, merge)
-	if err != nil {
-		return err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT id, representative, num_mentions, num_sources, num_articles FROM events
+	return &rootSet{root: root, pending: len(pending), full: full, seqs: seqs, mentions: ms}, nil
+}
+
+// applyRoot writes the plan of a root's remerge: deleted, new and changed
+// merged events, mentions moved between them, the set marked remerged.
+func applyRoot(ctx context.Context, tx *sql.Tx, set *rootSet, plan *store.RemergePlan, st *store.RemergeStats) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, representative, num_mentions, num_sources, num_articles FROM events
 		WHERE id IN (SELECT value FROM json_each(?))`, encode(plan.EventIDs()))
 	if err != nil {
 		return err
@@ -274,16 +358,16 @@ func remergeRoot(ctx context.Context, tx *sql.Tx, root string, merge store.Merge
 			}
 		}
 	}
-	if full {
-		if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE root = ? AND remerged = 0`, root); err != nil {
+	if set.full {
+		if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE root = ? AND remerged = 0`, set.root); err != nil {
 			return err
 		}
-	} else if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE remerged = 0 AND seq IN (SELECT value FROM json_each(?))`, encode(seqs)); err != nil {
+	} else if _, err := tx.ExecContext(ctx, `UPDATE mentions SET remerged = 1 WHERE remerged = 0 AND seq IN (SELECT value FROM json_each(?))`, encode(set.seqs)); err != nil {
 		return err
 	}
 	st.Sets++
-	st.Pending += len(pending)
-	st.Mentions += len(ms)
+	st.Pending += set.pending
+	st.Mentions += len(set.mentions)
 	st.Deleted += len(deletes)
 	st.Created += created
 	st.Changed += len(upserts) - created

@@ -63,19 +63,42 @@ func RunRemerge(t *testing.T, open func(t *testing.T, n int) []store.Store) {
 	}
 	t.Run("InOrder", func(t *testing.T) {
 		s := open(t, 1)[0]
-		ingestAll(t, s, order(0), 1, true)
+		ingestAll(t, s, order(0), 1, true, false)
 		check(t, "in order, one by one", s)
 	})
 	t.Run("Shuffled", func(t *testing.T) {
 		s := open(t, 1)[0]
-		ingestAll(t, s, order(7), 9, false)
+		ingestAll(t, s, order(7), 9, false, false)
 		check(t, "shuffled, in batches of 9, one remerge", s)
+	})
+	t.Run("MergeLater", func(t *testing.T) {
+		s := open(t, 1)[0]
+		in := order(5)
+		ingestAll(t, s, in[:40], 7, true, true)
+		before := summary(t, s)
+		// Put without a remerge: the events wait for it.
+		ctx := context.Background()
+		for _, x := range in[40:] {
+			x := *x
+			x.Merged, x.MergeLater = nil, true
+			if _, err := s.Put(ctx, &x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := summary(t, s); got.Events != before.Events || got.Articles != len(in) {
+			t.Errorf("put to merge later: %d events listed, want the %d of before the put; %d articles, want %d",
+				got.Events, before.Events, got.Articles, len(in))
+		}
+		if _, err := s.(store.Remerger).Remerge(ctx, store.Partition); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "shuffled, merged later", s)
 	})
 	t.Run("Reversed", func(t *testing.T) {
 		s := open(t, 1)[0]
 		in := order(0)
 		slices.Reverse(in)
-		ingestAll(t, s, in, 5, true)
+		ingestAll(t, s, in, 5, true, false)
 		check(t, "reversed, in batches of 5", s)
 	})
 	t.Run("Concurrent", func(t *testing.T) {
@@ -94,7 +117,7 @@ func RunRemerge(t *testing.T, open func(t *testing.T, n int) []store.Store) {
 				slices.Reverse(mine)
 			}
 			s := ss[w%len(ss)]
-			wg.Go(func() { ingestAll(t, s, mine, 4, true) })
+			wg.Go(func() { ingestAll(t, s, mine, 4, true, w%2 == 1) })
 		}
 		wg.Wait()
 		if t.Failed() {
@@ -110,9 +133,9 @@ func RunRemerge(t *testing.T, open func(t *testing.T, n int) []store.Store) {
 }
 
 // ingestAll puts ins in batches as an ingest process would: merging
-// incrementally in its order, then remerging after each batch (each) or
-// once at the end.
-func ingestAll(t *testing.T, s store.Store, ins []*store.Ingest, batch int, each bool) {
+// incrementally in its order, or leaving the merge to the remerge
+// (later), then remerging after each batch (each) or once at the end.
+func ingestAll(t *testing.T, s store.Store, ins []*store.Ingest, batch int, each, later bool) {
 	ctx := context.Background()
 	g := dedup.NewMerger(dedup.MergeOptions{})
 	r := s.(store.Remerger)
@@ -120,6 +143,12 @@ func ingestAll(t *testing.T, s store.Store, ins []*store.Ingest, batch int, each
 		n := min(batch, len(ins))
 		var b []*store.Ingest
 		for _, in := range ins[:n] {
+			if later {
+				in := *in
+				in.Merged, in.MergeLater = nil, true
+				b = append(b, &in)
+				continue
+			}
 			b = append(b, incremental(g, in))
 		}
 		ins = ins[n:]
