@@ -23,6 +23,9 @@ type sentence struct {
 	// prev is the last subject of the sentences before that named an
 	// actor, for pronouns that refer back to it.
 	prev *mention
+	// scratch is the match matchPattern works in: most patterns fail,
+	// and only one that fits is copied out.
+	scratch match
 }
 
 func newSentence(c *Coder, toks []nlp.Token, opt Options) *sentence {

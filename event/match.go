@@ -91,11 +91,23 @@ func (s *sentence) matchPattern(p *Pattern, cl *clause) *match {
 	if !cl.slotted {
 		cl.preSlots, cl.postSlots, cl.slotted = s.slots(cl.pre), s.slots(cl.post), true
 	}
-	m := &match{p: p}
+	m := &s.scratch
+	*m = match{p: p, source: m.source[:0], target: m.target[:0]}
 	if !s.matchSide(p.Pre, cl.preSlots, m) || !s.matchSide(p.Post, cl.postSlots, m) {
 		return nil
 	}
-	return m
+	out := *m
+	out.source, out.target = cloneOrNil(m.source), cloneOrNil(m.target)
+	return &out
+}
+
+// cloneOrNil copies s; an empty s gives nil, as a match that marked no
+// phrase has (predicate reads nil as "the pattern names no source").
+func cloneOrNil(s []int) []int {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 // matchSide fits elements to slots in order, backtracking over choices.

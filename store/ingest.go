@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -70,6 +71,37 @@ func (in *Ingest) Check() ([]Mention, []Merged, error) {
 		}
 	}
 	return in.Mentions, in.Merged, nil
+}
+
+// ArticleRecord returns the JSON a store keeps for in.Article: the
+// record without its events, which the store keeps once, with their
+// mentions, and puts back in order when it reads the article (see
+// WithEvents).
+func (in *Ingest) ArticleRecord() ([]byte, error) {
+	slim := *in.Article
+	slim.Events = nil
+	return slim.MarshalJSON()
+}
+
+// WithEvents completes a record ArticleRecord wrote with its events'
+// JSON, in order. A record stored whole (before ArticleRecord) keeps the
+// events it has.
+func WithEvents(a *record.Article, events func() ([]string, error)) error {
+	if len(a.Events) > 0 {
+		return nil
+	}
+	js, err := events()
+	if err != nil {
+		return err
+	}
+	for _, j := range js {
+		var e record.Event
+		if err := json.Unmarshal([]byte(j), &e); err != nil {
+			return fmt.Errorf("event of article %s: %w", a.Meta.ID, err)
+		}
+		a.Events = append(a.Events, e)
+	}
+	return nil
 }
 
 // checkMention checks that in.Mentions[i] is of the article's i-th

@@ -29,6 +29,7 @@ func (s *Store) Has(ctx context.Context, id string) (bool, error) {
 // facts.
 func (s *Store) Article(ctx context.Context, id string) (*store.ArticleDetail, error) {
 	var (
+		seq         int64
 		rec         string
 		out         store.ArticleDetail
 		exact, near *string
@@ -38,10 +39,10 @@ func (s *Store) Article(ctx context.Context, id string) (*store.ArticleDetail, e
 		stitched    *bool
 		fp          []byte
 	)
-	err := s.pool.QueryRow(ctx, `SELECT a.record, a.body, a.date_from,
+	err := s.pool.QueryRow(ctx, `SELECT a.seq, a.record, a.body, a.date_from,
 		d.exact_of, d.near_of, d.similarity, d.original, d.stitched, d.copied, d.sources, d.sentences, f.bytes
 		FROM articles a LEFT JOIN dedup d ON d.article = a.seq LEFT JOIN fingerprints f ON f.article = a.seq
-		WHERE a.id = $1`, id).Scan(&rec, &out.Body, &out.DateFrom,
+		WHERE a.id = $1`, id).Scan(&seq, &rec, &out.Body, &out.DateFrom,
 		&exact, &near, &sim, &orig, &stitched, &copied, &srcs, &sents, &fp)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("%w: article %s", store.ErrNotFound, id)
@@ -50,6 +51,16 @@ func (s *Store) Article(ctx context.Context, id string) (*store.ArticleDetail, e
 		return nil, s.wrap("article "+id, err)
 	}
 	if err := json.Unmarshal([]byte(rec), &out.Article); err != nil {
+		return nil, s.wrap("article "+id, err)
+	}
+	err = store.WithEvents(&out.Article, func() ([]string, error) {
+		rows, err := s.pool.Query(ctx, `SELECT record FROM mentions WHERE article = $1 ORDER BY seq`, seq)
+		if err != nil {
+			return nil, err
+		}
+		return pgx.CollectRows(rows, pgx.RowTo[string])
+	})
+	if err != nil {
 		return nil, s.wrap("article "+id, err)
 	}
 	if exact != nil {

@@ -40,7 +40,7 @@ func (s *Store) PutBatch(ctx context.Context, ins []*store.Ingest) ([]bool, erro
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
-		rec, err := in.Article.MarshalJSON()
+		rec, err := in.ArticleRecord()
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: put %s: %w", in.Article.Meta.ID, err)
 		}

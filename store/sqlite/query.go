@@ -54,6 +54,19 @@ func (s *Store) Article(ctx context.Context, id string) (*store.ArticleDetail, e
 	if err := json.Unmarshal([]byte(rec), &out.Article); err != nil {
 		return nil, s.wrap("article "+id, err)
 	}
+	err = store.WithEvents(&out.Article, func() ([]string, error) {
+		var js []string
+		err := s.each(ctx, `SELECT record FROM mentions WHERE article = ? ORDER BY seq`, []any{seq}, func(r *sql.Rows) error {
+			var j string
+			err := r.Scan(&j)
+			js = append(js, j)
+			return err
+		})
+		return js, err
+	})
+	if err != nil {
+		return nil, s.wrap("article "+id, err)
+	}
 	if exact.Valid {
 		d := &store.Dedup{ExactOf: exact.String, NearOf: near.String, Similarity: sim.Float64, Original: orig.String,
 			Stitched: stitched.Bool, Copied: copied.Float64, Fingerprint: fp}
