@@ -82,6 +82,7 @@ type recorder struct {
 	mu         sync.Mutex
 	fail       func(*Job) error
 	commitErrs int
+	delay      time.Duration // each Commit takes this long
 	pending    []string
 	committed  map[string]int
 	attempts   map[string]int
@@ -108,6 +109,7 @@ func (r *recorder) Process(ctx context.Context, jobs []*Job) {
 }
 
 func (r *recorder) Commit(ctx context.Context) error {
+	time.Sleep(r.delay)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.commitErrs > 0 {
@@ -209,6 +211,60 @@ func TestPublishConsume(t *testing.T) {
 	}
 	if x.Len() != 30 {
 		t.Errorf("restored index holds %d articles", x.Len())
+	}
+}
+
+// TestSlowBatch: a batch whose commit takes three times the ack wait is
+// not handed to another worker while its own lives: a slow worker takes
+// a batch, a fast one the rest and then waits for more; each article is
+// processed once and none goes to the dead letters.
+func TestSlowBatch(t *testing.T) {
+	srv := natstest.Start(t)
+	q := open(t, srv.URL())
+	ctx := context.Background()
+	msgs := messages(t, 8)
+	if _, err := q.Publish(ctx, msgs); err != nil {
+		t.Fatal(err)
+	}
+	slow, fast := newRecorder(), newRecorder()
+	slow.delay = 900 * time.Millisecond
+	var wg sync.WaitGroup
+	run, cancel := context.WithCancel(ctx)
+	start := func(name string, r *recorder) {
+		c, err := q.Consumer(ctx, ConsumerOptions{Name: name, Batch: 2, AckWait: 300 * time.Millisecond,
+			MaxDeliver: 2, Idle: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Go(func() {
+			if err := c.Run(run, r); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	tried := func(r *recorder) int {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return len(r.attempts)
+	}
+	start("slow", slow)
+	for deadline := time.Now().Add(10 * time.Second); tried(slow) == 0 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	start("fast", fast)
+	for deadline := time.Now().Add(20 * time.Second); slow.count()+fast.count() < len(msgs) && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // time for a redelivery to show
+	cancel()
+	wg.Wait()
+	for _, m := range msgs {
+		if n := slow.attempts[m.Article.ID] + fast.attempts[m.Article.ID]; n != 1 {
+			t.Errorf("article %s processed %d times", m.Article.ID, n)
+		}
+	}
+	if st, err := q.Status(ctx); err != nil || st.Dead != 0 || st.Queued != 0 {
+		t.Errorf("status %+v, %v; want nothing dead or queued", st, err)
 	}
 }
 
