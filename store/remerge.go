@@ -33,7 +33,8 @@ type Remerger interface {
 
 // A MergeFunc groups a set of mentions into merged events. Every mention
 // must be in exactly one group, and a group's Representative must be one
-// of its Mentions. It must depend only on the set, not on its order.
+// of its Mentions. It must depend only on the set, not on its order, and
+// a Remerger may call it on several sets at once, from several goroutines.
 type MergeFunc func(mentions []Mention) []Group
 
 // A Group is one merged event as a MergeFunc makes it: its state and the

@@ -87,7 +87,7 @@ func (s *Store) Remerge(ctx context.Context, merge store.MergeFunc) (*store.Reme
 				done, err = remergeRoots(ctx, tx, roots, merge, st)
 				return err
 			}); err != nil {
-				return st, s.wrap("remerge root "+roots[min(done, len(roots)-1)], err)
+				return st, s.wrap("remerge", err)
 			}
 			roots = roots[done:]
 		}
@@ -99,9 +99,9 @@ func (s *Store) Remerge(ctx context.Context, merge store.MergeFunc) (*store.Reme
 const remergeTxMentions = 40000
 
 // remergeRoots remerges roots, in order, in tx until it has read
-// remergeTxMentions mentions, and returns how many roots it took (on an
-// error, the number of the root that failed). It reads a root and starts
-// merge on it before it writes the plan of the root before.
+// remergeTxMentions mentions, and returns how many roots it took; an
+// error names its root. It reads a root and starts merge on it before it
+// writes the plan of the root before.
 func remergeRoots(ctx context.Context, tx *sql.Tx, roots []string, merge store.MergeFunc, st *store.RemergeStats) (int, error) {
 	type planned struct {
 		set  *rootSet
@@ -119,16 +119,20 @@ func remergeRoots(ctx context.Context, tx *sql.Tx, roots []string, merge store.M
 		p := prev
 		prev = nil
 		<-p.done
-		if p.err != nil {
-			return p.err
+		err := p.err
+		if err == nil {
+			err = applyRoot(ctx, tx, p.set, p.plan, st)
 		}
-		return applyRoot(ctx, tx, p.set, p.plan, st)
+		if err != nil {
+			return fmt.Errorf("root %s: %w", p.set.root, err)
+		}
+		return nil
 	}
 	n, read := 0, 0
 	for ; n < len(roots) && read < remergeTxMentions; n++ {
 		set, err := gatherRoot(ctx, tx, roots[n])
 		if err != nil {
-			return n, err
+			return n, fmt.Errorf("root %s: %w", roots[n], err)
 		}
 		if set == nil {
 			continue
@@ -142,14 +146,14 @@ func remergeRoots(ctx context.Context, tx *sql.Tx, roots []string, merge store.M
 		if prev != nil {
 			if err := write(); err != nil {
 				prev = next
-				return n - 1, err
+				return n, err
 			}
 		}
 		prev = next
 	}
 	if prev != nil {
 		if err := write(); err != nil {
-			return n - 1, err
+			return n, err
 		}
 	}
 	return n, nil
