@@ -33,9 +33,14 @@ func TestSlowQueuePostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pg.Close()
+	var lastErr string
 	stored := func() int {
 		s, err := pg.Summary(ctx)
 		if err != nil {
+			if err.Error() != lastErr {
+				lastErr = err.Error()
+				t.Logf("summary: %v", err)
+			}
 			return -1
 		}
 		return s.Articles
@@ -51,8 +56,15 @@ func TestSlowQueuePostgres(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	logged := -1
 	waitDrained(t, srv.URL(), workers, func() bool {
-		return stored() == len(want.Articles) && queueStatus(t, srv.URL()).Queued == 0
+		n := stored()
+		drained := queueStatus(t, srv.URL()).Queued == 0
+		if drained && n >= 0 && n != len(want.Articles) && n != logged {
+			logged = n
+			t.Logf("queue drained, %d of %d articles stored", n, len(want.Articles))
+		}
+		return drained && n == len(want.Articles)
 	})
 	st := queueStatus(t, srv.URL())
 	for _, w := range workers {

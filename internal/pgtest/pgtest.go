@@ -182,7 +182,12 @@ func Start(ctx context.Context) (*Server, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", port, dir)
+	// fsync and full-page writes off: the data only has to survive the
+	// server's processes (Restart kills them), not the machine. Commits
+	// stay synchronous: with synchronous_commit off a commit is reported
+	// before its WAL leaves the server's memory, so a Restart lost
+	// articles that workers had stored and acknowledged.
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200", port, dir)
 	if out, err := s.run(ctx, s.pgCtl, "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
 		os.RemoveAll(dir)
