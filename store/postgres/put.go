@@ -150,6 +150,30 @@ func putBatch(ctx context.Context, tx pgx.Tx, ps []prepared) ([]bool, error) {
 	return added, nil
 }
 
+// readEvents adds to events the stored records of the mentions ids names.
+func readEvents(ctx context.Context, tx pgx.Tx, ids []string, events map[string]*record.Event) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := tx.Query(ctx, `SELECT id, record FROM mentions WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, js string
+		if err := rows.Scan(&id, &js); err != nil {
+			return err
+		}
+		e := new(record.Event)
+		if err := json.Unmarshal([]byte(js), e); err != nil {
+			return fmt.Errorf("mention %s: %w", id, err)
+		}
+		events[id] = e
+	}
+	return rows.Err()
+}
+
 // upsertEvents writes the merged events: each with its last state in gs
 // and, when new, the sort date of its first. here holds the events
 // written in this transaction; other representatives are read back.
@@ -168,27 +192,8 @@ func upsertEvents(ctx context.Context, tx pgx.Tx, gs []store.Merged, here map[st
 			missing = append(missing, g.Representative)
 		}
 	}
-	if len(missing) > 0 {
-		rows, err := tx.Query(ctx, `SELECT id, record FROM mentions WHERE id = ANY($1)`, missing)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id, js string
-			if err := rows.Scan(&id, &js); err != nil {
-				rows.Close()
-				return err
-			}
-			e := new(record.Event)
-			if err := json.Unmarshal([]byte(js), e); err != nil {
-				rows.Close()
-				return fmt.Errorf("mention %s: %w", id, err)
-			}
-			here[id] = e
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
+	if err := readEvents(ctx, tx, missing, here); err != nil {
+		return err
 	}
 	for _, g := range gs {
 		rep := here[g.Representative]

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 
@@ -163,24 +162,7 @@ func remergeRoot(ctx context.Context, tx pgx.Tx, root string, merge store.MergeF
 		reps[i] = g.Representative
 	}
 	recs := map[string]*record.Event{}
-	rows, err = tx.Query(ctx, `SELECT id, record FROM mentions WHERE id = ANY($1)`, reps)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id, js string
-		if err := rows.Scan(&id, &js); err != nil {
-			rows.Close()
-			return err
-		}
-		e := new(record.Event)
-		if err := json.Unmarshal([]byte(js), e); err != nil {
-			rows.Close()
-			return fmt.Errorf("mention %s: %w", id, err)
-		}
-		recs[id] = e
-	}
-	if err := rows.Err(); err != nil {
+	if err := readEvents(ctx, tx, reps, recs); err != nil {
 		return err
 	}
 	var b pgx.Batch
@@ -189,6 +171,9 @@ func remergeRoot(ctx context.Context, tx pgx.Tx, root string, merge store.MergeF
 	}
 	for _, g := range upserts {
 		rep := recs[g.Representative]
+		if rep == nil {
+			return fmt.Errorf("merged event %s: representative %s is not stored", g.ID, g.Representative)
+		}
 		queueEvent(&b, g, rep, deref(rep.Date))
 	}
 	mids, merged := plan.Moves()

@@ -201,25 +201,11 @@ func (w *writer) merged(a *record.Article, gs []store.Merged) {
 		}
 		rep := here[g.Representative]
 		if rep == nil {
-			var js string
-			err := w.tx.QueryRowContext(w.ctx, `SELECT record FROM mentions WHERE id = ?`, g.Representative).Scan(&js)
-			if errors.Is(err, sql.ErrNoRows) {
-				w.err = fmt.Errorf("merged event %s: representative %s is not stored", g.ID, g.Representative)
-				return
-			}
-			if err != nil {
-				w.err = err
-				return
-			}
-			rep = new(record.Event)
-			if w.err = json.Unmarshal([]byte(js), rep); w.err != nil {
+			if rep, w.err = readEvent(w.tx.QueryRowContext(w.ctx, selectEvent, g.Representative), g); w.err != nil {
 				return
 			}
 		}
-		f := store.FactsOf(rep)
-		w.exec(upsertEvent,
-			g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.Date, f.Date, rep.Root, rep.Plover, rep.Quad,
-			f.Source, f.Target, f.SourceCountry, f.TargetCountry, f.LocCountry, f.Lat, f.Lon)
+		w.exec(upsertEvent, upsertArgs(g, rep)...)
 	}
 }
 
@@ -246,6 +232,35 @@ func encode(v any) string {
 		return "null"
 	}
 	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
+
+// selectEvent reads a stored mention's event record.
+const selectEvent = `SELECT record FROM mentions WHERE id = ?`
+
+// readEvent decodes the record of g's representative from row, which
+// selectEvent gave.
+func readEvent(row *sql.Row, g store.Merged) (*record.Event, error) {
+	var js string
+	err := row.Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("merged event %s: representative %s is not stored", g.ID, g.Representative)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("representative %s: %w", g.Representative, err)
+	}
+	rep := new(record.Event)
+	if err := json.Unmarshal([]byte(js), rep); err != nil {
+		return nil, fmt.Errorf("representative %s: %w", g.Representative, err)
+	}
+	return rep, nil
+}
+
+// upsertArgs are upsertEvent's arguments for g, whose representative's
+// record is rep.
+func upsertArgs(g store.Merged, rep *record.Event) []any {
+	f := store.FactsOf(rep)
+	return []any{g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.Date, f.Date, rep.Root, rep.Plover, rep.Quad,
+		f.Source, f.Target, f.SourceCountry, f.TargetCountry, f.LocCountry, f.Lat, f.Lon}
 }
 
 // upsertEvent writes a merged event: its state, and its representative's

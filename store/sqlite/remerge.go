@@ -3,11 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"math"
 
-	"sitrep/record"
 	"sitrep/store"
 )
 
@@ -323,7 +321,7 @@ func applyRoot(ctx context.Context, tx *sql.Tx, set *rootSet, plan *store.Remerg
 			return err
 		}
 	}
-	get, err := tx.PrepareContext(ctx, `SELECT record FROM mentions WHERE id = ?`)
+	get, err := tx.PrepareContext(ctx, selectEvent)
 	if err != nil {
 		return err
 	}
@@ -334,18 +332,11 @@ func applyRoot(ctx context.Context, tx *sql.Tx, set *rootSet, plan *store.Remerg
 	}
 	defer up.Close()
 	for _, g := range upserts {
-		var js string
-		if err := get.QueryRowContext(ctx, g.Representative).Scan(&js); err != nil {
-			return fmt.Errorf("representative %s: %w", g.Representative, err)
-		}
-		rep := new(record.Event)
-		if err := json.Unmarshal([]byte(js), rep); err != nil {
-			return fmt.Errorf("representative %s: %w", g.Representative, err)
-		}
-		f := store.FactsOf(rep)
-		_, err := up.ExecContext(ctx, g.ID, g.Representative, g.NumMentions, g.NumSources, g.NumArticles, f.Date, f.Date,
-			rep.Root, rep.Plover, rep.Quad, f.Source, f.Target, f.SourceCountry, f.TargetCountry, f.LocCountry, f.Lat, f.Lon)
+		rep, err := readEvent(get.QueryRowContext(ctx, g.Representative), g)
 		if err != nil {
+			return err
+		}
+		if _, err := up.ExecContext(ctx, upsertArgs(g, rep)...); err != nil {
 			return err
 		}
 	}
